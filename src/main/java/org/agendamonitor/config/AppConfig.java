@@ -1,0 +1,60 @@
+package org.agendamonitor.config;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The whole, validated configuration; built only by {@link ConfigLoader}. Components take the part they need. */
+public record AppConfig(
+        Path configDir,
+        boolean demo,
+        Path dataDir,
+        Path feedsFile,
+        Path agendaFile,
+        KafkaSettings kafka,
+        IngestSettings ingest,
+        WebSettings web,
+        AlertSettings alert) {
+
+    public AppConfig withKafka(KafkaSettings newKafka) {
+        return new AppConfig(configDir, demo, dataDir, feedsFile, agendaFile, newKafka, ingest, web, alert);
+    }
+
+    /**
+     * Kafka Streams settings: the user's {@code kafka.*} pass-through keys first, then our defaults where the user
+     * set nothing ({@code putIfAbsent}), then the few settings that define the application and must not drift.
+     */
+    public Properties streamsProperties() {
+        Properties p = new Properties();
+        p.putAll(kafka.passthrough());
+        p.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(kafka.commitIntervalMs()));
+        p.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(kafka.numThreads()));
+        p.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, String.valueOf(kafka.replicationFactor()));
+        // The record cache delays output until commit; with a 100 ms commit it bounds memory, not latency.
+        p.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(10L * 1024 * 1024));
+        p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, kafka.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.clientBootstrap());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, kafka.processingGuarantee());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toAbsolutePath().toString());
+        return p;
+    }
+
+    /** Producer settings for the ingest stage: idempotent, all replicas, our pass-through keys included. */
+    public Properties producerProperties(String clientId) {
+        Properties p = new Properties();
+        kafka.passthrough().forEach((k, v) -> {
+            if (k.startsWith("producer.")) {
+                p.put(k.substring("producer.".length()), v);
+            }
+        });
+        p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
+        p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.clientBootstrap());
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        return p;
+    }
+}

@@ -1,0 +1,50 @@
+package org.agendamonitor.kafka;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/** JSON serde for one record type, via {@link Json#MAPPER}. Bad bytes raise Kafka's SerializationException. */
+public final class JsonSerde<T> implements Serde<T> {
+    private final Class<T> type;
+
+    public JsonSerde(Class<T> type) {
+        this.type = type;
+    }
+
+    public static <T> JsonSerde<T> of(Class<T> type) {
+        return new JsonSerde<>(type);
+    }
+
+    public byte[] toBytes(T value) {
+        try {
+            return value == null ? null : Json.MAPPER.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + type.getSimpleName() + " as JSON", e);
+        }
+    }
+
+    public T fromBytes(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.readValue(bytes, type);
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("not a valid " + type.getSimpleName() + " JSON: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return (topic, value) -> toBytes(value);
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return (topic, bytes) -> fromBytes(bytes);
+    }
+}
