@@ -151,7 +151,7 @@ public final class ConfigLoader {
             }
         });
         Path dataDir = Path.of(v.get("data.dir"));
-        if (demo && !set.containsKey("data.dir")) {
+        if (demo) {
             dataDir = dataDir.resolve("demo"); // demo articles never mix with real ones
         }
         Path feeds = v.get("feeds.file").isBlank()

@@ -35,6 +35,7 @@ public final class AgendaMetrics {
     public static final String FEED_LAST_SUCCESS = "agenda.feed.last.success.timestamp";
     public static final String FEED_ITEMS_SKIPPED = "agenda.feed.items.skipped";
     public static final String PIPELINE_LATENCY = "agenda.pipeline.latency";
+    public static final String STREAMS_RUNNING = "agenda.streams.running";
 
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> feedLastSuccess = new ConcurrentHashMap<>();
@@ -126,6 +127,13 @@ public final class AgendaMetrics {
     public void alertsFrom(Recommendation recommendation, Supplier<Number> count) {
         FunctionCounter.builder(ALERTS, count, c -> c.get().doubleValue()).description("Breaking-story alerts raised")
                 .tag("recommendation", recommendation.id()).register(registry);
+    }
+
+    /** 1 while Kafka Streams is RUNNING, else 0: what Prometheus alerts on when processing stops. */
+    public void streamsRunningFrom(java.util.function.BooleanSupplier running) {
+        Gauge.builder(STREAMS_RUNNING, running, r -> r.getAsBoolean() ? 1.0 : 0.0)
+                .description("1 while the Kafka Streams topology is RUNNING, else 0").strongReference(true)
+                .register(registry);
     }
 
     public void alertDelivered(String sink, String outcome) {
