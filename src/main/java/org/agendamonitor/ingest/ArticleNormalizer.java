@@ -59,7 +59,7 @@ public final class ArticleNormalizer {
         if (title.isEmpty() && summary.isEmpty()) {
             return new Result(null, SKIP_NO_TITLE_NO_SUMMARY, false);
         }
-        Instant published = item.published() != null ? item.published() : FeedDates.parse(item.rawDate());
+        Instant published = FeedDates.plausible(item.published()) ? item.published() : FeedDates.parse(item.rawDate());
         boolean undated = published == null || published.isAfter(fetchedAt.plus(MAX_FUTURE));
         String language = language(item.language(), feed.language(), feedLanguage, title + ". " + summary);
         Article article = new Article(ArticleIds.articleId(url, feed.id(), guid), feed.id(), feed.title(), url, title,
