@@ -51,15 +51,8 @@ class FeedFetcherTest {
 
     @Test
     void shouldFetchAndThenRevalidateWithTheStoredValidators() {
-        server.route("/feed", ex -> {
-            if ("\"v1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
-                send(ex, 304, null, new byte[0]);
-                return;
-            }
-            ex.getResponseHeaders().set("ETag", "\"v1\"");
-            ex.getResponseHeaders().set("Last-Modified", "Tue, 05 Mar 2024 14:30:00 GMT");
-            send(ex, 200, "application/rss+xml; charset=utf-8", bytes("rss2-basic.xml"));
-        });
+        server.route("/feed", TestServer.conditional("\"v1\"", "application/rss+xml; charset=utf-8",
+                bytes("rss2-basic.xml")));
 
         FetchResult first = fetcher.fetch(server.uri("/feed"), Validators.NONE);
         FetchResult second = fetcher.fetch(server.uri("/feed"), first.validators());

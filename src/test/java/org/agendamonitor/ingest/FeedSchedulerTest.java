@@ -62,6 +62,11 @@ class FeedSchedulerTest {
         return new FeedSource(id, id, url, "test", null, null);
     }
 
+    private void pollAllAndAwaitOk() {
+        scheduler.pollAllNow();
+        await().atMost(WAIT).until(() -> scheduler.statuses().stream().allMatch(s -> "ok".equals(s.lastOutcome())));
+    }
+
     private FeedStatus pollAndAwait(Predicate<FeedStatus> done) {
         scheduler.pollAllNow();
         await().atMost(WAIT).until(() -> done.test(scheduler.statuses().get(0)));
@@ -117,14 +122,7 @@ class FeedSchedulerTest {
 
     @Test
     void shouldKeepItemsForNextTimeWhenTheSinkFails() {
-        server.route("/feed", ex -> {
-            if ("\"v1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
-                send(ex, 304, null, new byte[0]);
-                return;
-            }
-            ex.getResponseHeaders().set("ETag", "\"v1\"");
-            send(ex, 200, "application/rss+xml", bytes("rss2-basic.xml"));
-        });
+        server.route("/feed", TestServer.conditional("\"v1\"", "application/rss+xml", bytes("rss2-basic.xml")));
         AtomicInteger calls = new AtomicInteger();
         scheduler(List.of(feed("wire", server.uri("/feed"))), settings(2, 2), (f, articles) -> {
             if (calls.incrementAndGet() == 1) {
@@ -177,12 +175,8 @@ class FeedSchedulerTest {
         AtomicInteger maxInFlight = new AtomicInteger();
         List<String> hostsSeen = new CopyOnWriteArrayList<>();
         server.route("/feed", ex -> {
-            int now = inFlight.incrementAndGet();
-            maxInFlight.accumulateAndGet(now, Math::max);
             hostsSeen.add(ex.getRequestHeaders().getFirst("Host"));
-            Thread.sleep(150);
-            inFlight.decrementAndGet();
-            send(ex, 200, "application/rss+xml", bytes("rss2-basic.xml"));
+            slowFeed(inFlight, maxInFlight).handle(ex);
         });
         List<FeedSource> feeds = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -190,8 +184,7 @@ class FeedSchedulerTest {
         }
         scheduler(feeds, settings(8, 2), (f, a) -> published.addAll(a));
 
-        scheduler.pollAllNow();
-        await().atMost(WAIT).until(() -> scheduler.statuses().stream().allMatch(s -> "ok".equals(s.lastOutcome())));
+        pollAllAndAwaitOk();
 
         assertThat(maxInFlight.get()).isEqualTo(2);
         assertThat(hostsSeen).hasSize(6);
@@ -201,12 +194,7 @@ class FeedSchedulerTest {
     void shouldCapTotalConcurrencyAcrossHosts() {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger maxInFlight = new AtomicInteger();
-        server.route("/feed", ex -> {
-            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            Thread.sleep(150);
-            inFlight.decrementAndGet();
-            send(ex, 200, "application/rss+xml", bytes("rss2-basic.xml"));
-        });
+        server.route("/feed", slowFeed(inFlight, maxInFlight));
         List<FeedSource> feeds = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             feeds.add(feed("ip" + i, URI.create(server.uri("/feed") + "?n=" + i)));
@@ -215,10 +203,19 @@ class FeedSchedulerTest {
         }
         scheduler(feeds, settings(3, 2), (f, a) -> published.addAll(a));
 
-        scheduler.pollAllNow();
-        await().atMost(WAIT).until(() -> scheduler.statuses().stream().allMatch(s -> "ok".equals(s.lastOutcome())));
+        pollAllAndAwaitOk();
 
         assertThat(maxInFlight.get()).isEqualTo(3);
+    }
+
+    /** A feed that takes 150 ms to answer and records how many requests overlapped at most. */
+    private static TestServer.Route slowFeed(AtomicInteger inFlight, AtomicInteger maxInFlight) {
+        return ex -> {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            Thread.sleep(150);
+            inFlight.decrementAndGet();
+            send(ex, 200, "application/rss+xml", bytes("rss2-basic.xml"));
+        };
     }
 
     @Test

@@ -55,6 +55,22 @@ final class TestServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
+    /**
+     * A feed that honours conditional GET: 304 when {@code If-None-Match} carries {@code etag}, else 200 with the
+     * body, the ETag and {@code Last-Modified: Tue, 05 Mar 2024 14:30:00 GMT}.
+     */
+    static Route conditional(String etag, String contentType, byte[] body) {
+        return ex -> {
+            if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                send(ex, 304, null, new byte[0]);
+                return;
+            }
+            ex.getResponseHeaders().set("ETag", etag);
+            ex.getResponseHeaders().set("Last-Modified", "Tue, 05 Mar 2024 14:30:00 GMT");
+            send(ex, 200, contentType, body);
+        };
+    }
+
     static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
