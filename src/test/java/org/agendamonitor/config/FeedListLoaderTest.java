@@ -87,6 +87,21 @@ class FeedListLoaderTest {
     }
 
     @Test
+    void shouldReadBackWhatTheWriterWrote() throws Exception {
+        List<FeedSource> feeds = List.of(
+                new FeedSource("sre", "SRE — Comunicados", URI.create("https://sre.example.mx/rss?x=1&y=2"),
+                        "Gobierno/México", "es", Duration.ofMinutes(45)),
+                new FeedSource("wire", "Wire", URI.create("https://wire.example.com/feed"), "", null, null),
+                new FeedSource("ustr", "USTR", URI.create("https://ustr.example.gov/rss"), "Gobierno/EE. UU.", "en",
+                        null));
+        Path file = dir.resolve("roundtrip.opml");
+
+        FeedListWriter.write(file, feeds, "Agenda feeds");
+
+        assertThat(FeedListLoader.load(file)).containsExactlyInAnyOrderElementsOf(feeds);
+    }
+
+    @Test
     void shouldRefuseAFileThatIsNotOpml() throws Exception {
         Path file = Files.writeString(dir.resolve("feeds.opml"), "<rss version=\"2.0\"><channel/></rss>");
 
