@@ -45,6 +45,10 @@ public final class FeedFiles {
      * @param reason   why it was refused or crashed; for OK, a note on skipped entries (may be empty)
      */
     public record FileResult(Path path, Verdict verdict, List<Article> articles, String reason) {
+        /** The {@code check-feeds} line: {@code OK|REJECTED|CRASHED <path> items=<n> <reason>}. */
+        public String line() {
+            return (verdict + " " + path + " items=" + articles.size() + " " + reason).strip();
+        }
     }
 
     /** What parses one document; {@link FeedParser#parse} in production, a misbehaving stand-in in tests. */
