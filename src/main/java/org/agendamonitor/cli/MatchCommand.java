@@ -8,19 +8,18 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.agendamonitor.config.AgendaSpecLoader;
 import org.agendamonitor.match.AgendaMatcher;
 import org.agendamonitor.match.MatchExplanation;
 import org.agendamonitor.model.Article;
 import org.agendamonitor.model.Match;
 import org.agendamonitor.model.TermHit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,9 +44,8 @@ public final class MatchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the matches as JSON")
     boolean json;
 
-    @Option(names = "--agenda", paramLabel = "FILE", defaultValue = "config/agenda.yaml",
-            description = "agenda file (default: ${DEFAULT-VALUE})")
-    Path agenda;
+    @Mixin
+    AgendaFileOption agenda;
 
     @Spec
     CommandSpec spec;
@@ -67,7 +65,7 @@ public final class MatchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Article article = title == null && summary == null ? fromStdin() : article(title, summary);
-        try (AgendaMatcher matcher = new AgendaMatcher(AgendaSpecLoader.load(agenda))) {
+        try (AgendaMatcher matcher = agenda.matcher()) {
             MatchExplanation explanation = matcher.explain(article);
             if (json) {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
