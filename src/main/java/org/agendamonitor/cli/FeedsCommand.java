@@ -7,20 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.agendamonitor.config.AppConfig;
 import org.agendamonitor.config.ConfigException;
-import org.agendamonitor.config.ConfigLoader;
 import org.agendamonitor.config.FeedListLoader;
 import org.agendamonitor.config.FeedListWriter;
 import org.agendamonitor.config.FeedSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -45,22 +41,8 @@ public final class FeedsCommand implements Callable<Integer> {
         return 2;
     }
 
-    /** Options both subcommands share. */
-    static final class ConfigOptions {
-        @Option(names = "--config", defaultValue = "config", paramLabel = "DIR",
-                description = "Configuration folder (default: ${DEFAULT-VALUE}).")
-        Path configDir;
-
-        @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting.")
-        Map<String, String> sets = new LinkedHashMap<>();
-
-        AppConfig load() {
-            return new ConfigLoader(System.getenv()).load(configDir, false, sets);
-        }
-
-        static List<FeedSource> configured(AppConfig config) {
-            return Files.exists(config.feedsFile()) ? FeedListLoader.load(config.feedsFile()) : List.of();
-        }
+    private static List<FeedSource> configured(AppConfig config) {
+        return Files.exists(config.feedsFile()) ? FeedListLoader.load(config.feedsFile()) : List.of();
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -70,7 +52,7 @@ public final class FeedsCommand implements Callable<Integer> {
         Path file;
 
         @picocli.CommandLine.Mixin
-        ConfigOptions options = new ConfigOptions();
+        ConfigOptions options;
 
         @Spec
         CommandSpec spec;
@@ -82,8 +64,8 @@ public final class FeedsCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             try {
-                AppConfig config = options.load();
-                List<FeedSource> merged = new ArrayList<>(ConfigOptions.configured(config));
+                AppConfig config = options.load(false);
+                List<FeedSource> merged = new ArrayList<>(configured(config));
                 List<FeedSource> incoming = FeedListLoader.load(file);
                 int added = merge(merged, incoming);
                 FeedListWriter.write(config.feedsFile(), merged, TITLE);
@@ -125,7 +107,7 @@ public final class FeedsCommand implements Callable<Integer> {
             description = "Print the configured feed list as OPML 2.0.")
     public static final class Export implements Callable<Integer> {
         @picocli.CommandLine.Mixin
-        ConfigOptions options = new ConfigOptions();
+        ConfigOptions options;
 
         @Spec
         CommandSpec spec;
@@ -136,8 +118,8 @@ public final class FeedsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try {
-                AppConfig config = options.load();
-                spec.commandLine().getOut().print(FeedListWriter.toOpml(ConfigOptions.configured(config), TITLE));
+                AppConfig config = options.load(false);
+                spec.commandLine().getOut().print(FeedListWriter.toOpml(configured(config), TITLE));
                 spec.commandLine().getOut().flush();
                 return 0;
             } catch (ConfigException e) {

@@ -3,14 +3,11 @@ package org.agendamonitor.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.agendamonitor.config.AppConfig;
 import org.agendamonitor.config.ConfigException;
-import org.agendamonitor.config.ConfigLoader;
 import org.agendamonitor.ingest.ArticlePublisher;
 import org.agendamonitor.ingest.FeedFiles;
 import org.agendamonitor.ingest.FeedParser;
@@ -18,7 +15,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -37,13 +34,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Feed files or folders (searched recursively).")
     List<Path> paths;
 
-    @Option(names = "--config", defaultValue = "config", paramLabel = "DIR",
-            description = "Configuration folder (default: ${DEFAULT-VALUE}).")
-    Path configDir;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override a setting, e.g. --set kafka.bootstrap.servers=host:9092.")
-    Map<String, String> sets = new LinkedHashMap<>();
+    @Mixin
+    ConfigOptions options;
 
     @Spec
     CommandSpec spec;
@@ -57,7 +49,7 @@ public final class IngestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         AppConfig config;
         try {
-            config = new ConfigLoader(System.getenv()).load(configDir, false, sets);
+            config = options.load(false);
         } catch (ConfigException e) {
             e.problems().forEach(err::println);
             return 2;
