@@ -45,8 +45,10 @@ public final class FeedFetcher {
     public FeedFetcher(IngestSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1: on plain http the JDK's HTTP/2 default sends an h2c Upgrade that some feed servers mishandle,
+        // and one request per feed gains nothing from multiplexing.
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public FetchResult fetch(URI url, Validators previous) {

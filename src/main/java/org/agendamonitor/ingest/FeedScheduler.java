@@ -82,8 +82,15 @@ public final class FeedScheduler implements AutoCloseable {
         this.ticker = tick;
     }
 
-    /** Starts polling in the background; the first polls are spread over the first moments (jitter). */
+    /**
+     * Starts polling in the background; the first polls are spread over the first moments (jitter). Does nothing
+     * when {@code ingest.enabled=false} (an instance that only processes what others ingest).
+     */
     public void start() {
+        if (!settings.enabled()) {
+            LOG.info("feed scheduler disabled by ingest.enabled=false feeds={}", feeds.size());
+            return;
+        }
         ticker.scheduleWithFixedDelay(this::dispatchDue, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("feed scheduler started feeds={} concurrency={} per_host_concurrency={}", feeds.size(),
                 settings.concurrency(), settings.perHostConcurrency());
