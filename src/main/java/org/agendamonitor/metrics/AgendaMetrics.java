@@ -7,9 +7,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.agendamonitor.model.Recommendation;
@@ -35,9 +37,15 @@ public final class AgendaMetrics {
     public static final String FEED_LAST_SUCCESS = "agenda.feed.last.success.timestamp";
     public static final String FEED_ITEMS_SKIPPED = "agenda.feed.items.skipped";
     public static final String PIPELINE_LATENCY = "agenda.pipeline.latency";
+    public static final String STREAMS_RUNNING = "agenda.streams.running";
 
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> feedLastSuccess = new ConcurrentHashMap<>();
+    /**
+     * A FunctionCounter holds only a weak reference to what it observes (and, unlike Gauge, cannot be told
+     * otherwise): without this list a lambda would be collected and the counter would freeze at its last value.
+     */
+    private final List<Object> observed = new CopyOnWriteArrayList<>();
 
     public AgendaMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -94,6 +102,7 @@ public final class AgendaMetrics {
      * under exactly-once and survives restarts (a plain counter would restart at zero and count retries).
      */
     public void matchedCountFrom(Recommendation recommendation, String language, Supplier<Number> count) {
+        observed.add(count);
         FunctionCounter.builder(ARTICLES_MATCHED, count, c -> c.get().doubleValue())
                 .description("Distinct articles matched to a recommendation")
                 .tag("recommendation", recommendation.id()).tag("language", language).register(registry);
@@ -111,6 +120,7 @@ public final class AgendaMetrics {
     }
 
     public void signalsFrom(Recommendation recommendation, String direction, Supplier<Number> count) {
+        observed.add(count);
         FunctionCounter.builder(SIGNALS, count, c -> c.get().doubleValue())
                 .description("Direction signals (advance/setback/neutral) seen in matched articles")
                 .tag("recommendation", recommendation.id()).tag("direction", direction).register(registry);
@@ -124,8 +134,16 @@ public final class AgendaMetrics {
     }
 
     public void alertsFrom(Recommendation recommendation, Supplier<Number> count) {
+        observed.add(count);
         FunctionCounter.builder(ALERTS, count, c -> c.get().doubleValue()).description("Breaking-story alerts raised")
                 .tag("recommendation", recommendation.id()).register(registry);
+    }
+
+    /** 1 while Kafka Streams is RUNNING, else 0: what Prometheus alerts on when processing stops. */
+    public void streamsRunningFrom(java.util.function.BooleanSupplier running) {
+        Gauge.builder(STREAMS_RUNNING, running, r -> r.getAsBoolean() ? 1.0 : 0.0)
+                .description("1 while the Kafka Streams topology is RUNNING, else 0").strongReference(true)
+                .register(registry);
     }
 
     public void alertDelivered(String sink, String outcome) {

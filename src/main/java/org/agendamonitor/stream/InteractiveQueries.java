@@ -1,0 +1,87 @@
+package org.agendamonitor.stream;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.agendamonitor.model.MatchedArticle;
+import org.agendamonitor.model.Recommendation;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * {@link AgendaReadModel} over this instance's Kafka Streams state stores. Recent articles are read partition by
+ * partition and merged, because a store spanning partitions iterates one partition after another, not in key order.
+ */
+public final class InteractiveQueries implements AgendaReadModel {
+    private final KafkaStreams streams;
+    private final int partitions;
+
+    public InteractiveQueries(KafkaStreams streams, int partitions) {
+        this.streams = streams;
+        this.partitions = partitions;
+    }
+
+    @Override
+    public boolean ready() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    @Override
+    public String state() {
+        return streams.state().name();
+    }
+
+    @Override
+    public Map<String, Long> matchCounts() {
+        Map<String, Long> counts = new HashMap<>();
+        ReadOnlyKeyValueStore<String, Long> store = store(StoreNames.MATCH_COUNTS, null);
+        try (KeyValueIterator<String, Long> it = store.all()) {
+            it.forEachRemaining(kv -> counts.merge(kv.key, kv.value, Long::sum));
+        }
+        return counts;
+    }
+
+    @Override
+    public List<MatchedArticle> recentArticles(Recommendation recommendation, String language, int limit) {
+        List<MatchedArticle> merged = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            ReadOnlyKeyValueStore<String, MatchedArticle> store;
+            try {
+                store = store(StoreNames.RECENT_MATCHES, p);
+            } catch (InvalidStateStoreException notLocal) {
+                continue; // partition hosted by another instance
+            }
+            int taken = 0;
+            try (KeyValueIterator<String, MatchedArticle> it = store.all()) {
+                while (it.hasNext() && taken < limit) {
+                    KeyValue<String, MatchedArticle> kv = it.next();
+                    if (wanted(kv.value, recommendation, language)) {
+                        merged.add(kv.value);
+                        taken++;
+                    }
+                }
+            }
+        }
+        merged.sort(Comparator.comparing(MatchedArticle::publishedAt).reversed()
+                .thenComparing(MatchedArticle::id));
+        return merged.size() > limit ? List.copyOf(merged.subList(0, limit)) : merged;
+    }
+
+    private static boolean wanted(MatchedArticle a, Recommendation recommendation, String language) {
+        return (recommendation == null || a.matches(recommendation))
+                && (language == null || language.equals(a.language()));
+    }
+
+    private <K, V> ReadOnlyKeyValueStore<K, V> store(String name, Integer partition) {
+        StoreQueryParameters<ReadOnlyKeyValueStore<K, V>> params =
+                StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore());
+        return streams.store(partition == null ? params : params.withPartition(partition));
+    }
+}

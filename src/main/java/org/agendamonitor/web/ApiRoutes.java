@@ -1,0 +1,125 @@
+package org.agendamonitor.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.agendamonitor.model.MatchedArticle;
+import org.agendamonitor.model.Recommendation;
+import org.agendamonitor.stream.AgendaReadModel;
+
+/** The JSON API (shapes in DESIGN.md). Every answer comes from the read model, the dashboard's only source too. */
+final class ApiRoutes {
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+
+    private final AgendaReadModel model;
+    private final Map<Recommendation, String> titles;
+    private final Supplier<? extends List<?>> feedStatuses;
+
+    ApiRoutes(AgendaReadModel model, Map<Recommendation, String> titles, Supplier<? extends List<?>> feedStatuses) {
+        this.model = model;
+        this.titles = titles;
+        this.feedStatuses = feedStatuses;
+    }
+
+    void recommendations(HttpExchange ex) throws IOException {
+        if (notReady(ex)) {
+            return;
+        }
+        HttpExchanges.json(ex, 200, recommendationViews());
+    }
+
+    void articles(HttpExchange ex) throws IOException {
+        if (notReady(ex)) {
+            return;
+        }
+        Map<String, String> q = HttpExchanges.query(ex);
+        Recommendation recommendation = recommendationParam(q.get("recommendation"));
+        String language = languageParam(q.get("language"));
+        int limit = limitParam(q.get("limit"));
+        HttpExchanges.json(ex, 200, model.recentArticles(recommendation, language, limit));
+    }
+
+    void feeds(HttpExchange ex) throws IOException {
+        HttpExchanges.json(ex, 200, feedStatuses.get());
+    }
+
+    void health(HttpExchange ex) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", model.ready() ? "UP" : "DOWN");
+        body.put("streams", model.state());
+        HttpExchanges.json(ex, model.ready() ? 200 : 503, body);
+    }
+
+    List<Map<String, Object>> recommendationViews() {
+        Map<String, Long> counts = model.matchCounts();
+        List<Map<String, Object>> views = new ArrayList<>();
+        for (Recommendation r : Recommendation.values()) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("id", r.id());
+            view.put("title", titles.getOrDefault(r, r.id()));
+            Map<String, Long> byLanguage = new LinkedHashMap<>();
+            counts.forEach((key, n) -> {
+                if (key.startsWith(r.id() + "|")) {
+                    byLanguage.put(key.substring(r.id().length() + 1), n);
+                }
+            });
+            view.put("articles", byLanguage.values().stream().mapToLong(Long::longValue).sum());
+            view.put("articles_by_language", byLanguage);
+            views.add(view);
+        }
+        return views;
+    }
+
+    List<MatchedArticle> latest(Recommendation r, int limit) {
+        return model.recentArticles(r, null, limit);
+    }
+
+    private boolean notReady(HttpExchange ex) throws IOException {
+        if (model.ready()) {
+            return false;
+        }
+        HttpExchanges.error(ex, 503, "not ready: Kafka Streams is " + model.state());
+        return true;
+    }
+
+    static Recommendation recommendationParam(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Recommendation.fromId(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("parameter recommendation: " + e.getMessage());
+        }
+    }
+
+    static String languageParam(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!value.matches("[a-z]{2,3}")) {
+            throw new BadRequestException("parameter language must be a language code such as en or es");
+        }
+        return value;
+    }
+
+    static int limitParam(String value) {
+        if (value == null || value.isEmpty()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 1 || n > MAX_LIMIT) {
+                throw new BadRequestException("parameter limit must be between 1 and " + MAX_LIMIT);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("parameter limit must be a whole number");
+        }
+    }
+}

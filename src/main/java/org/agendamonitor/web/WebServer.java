@@ -1,0 +1,123 @@
+package org.agendamonitor.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.agendamonitor.config.WebSettings;
+import org.agendamonitor.model.Recommendation;
+import org.agendamonitor.stream.AgendaReadModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HTTP server for the dashboard ({@code /}), the JSON API ({@code /api/*}), {@code /metrics} and {@code /health}.
+ * Binds to {@code web.bind} (127.0.0.1 by default). Bad parameters get a 400 JSON error, an unready pipeline a 503,
+ * and an unexpected failure a 500 JSON error: never a stack trace.
+ */
+public final class WebServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    private static final int THREADS = 4;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    public WebServer(WebSettings settings, AgendaReadModel model, Map<Recommendation, String> titles,
+            Supplier<? extends List<?>> feedStatuses, PrometheusMeterRegistry registry) {
+        ApiRoutes api = new ApiRoutes(model, titles, feedStatuses);
+        DashboardPage page = new DashboardPage(api);
+        try {
+            server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + settings.bind() + ":" + settings.port(), e);
+        }
+        executor = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "web");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        route("/api/recommendations", api::recommendations);
+        route("/api/articles", api::articles);
+        route("/api/feeds", api::feeds);
+        route("/health", api::health);
+        route("/metrics", ex -> HttpExchanges.send(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
+                registry.scrape().getBytes(StandardCharsets.UTF_8)));
+        route("/static/", WebServer::staticFile);
+        route("/", ex -> {
+            if (!"/".equals(ex.getRequestURI().getPath())) {
+                HttpExchanges.error(ex, 404, "no such page: " + ex.getRequestURI().getPath());
+                return;
+            }
+            HttpExchanges.send(ex, 200, "text/html; charset=utf-8",
+                    page.render(model.ready(), model.state()).getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    public WebServer start() {
+        server.start();
+        LOG.info("web server listening address={}", url());
+        return this;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String url() {
+        return "http://" + server.getAddress().getHostString() + ":" + port();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private interface Handler {
+        void handle(HttpExchange ex) throws IOException;
+    }
+
+    private void route(String path, Handler handler) {
+        server.createContext(path, ex -> {
+            try {
+                if (!"GET".equals(ex.getRequestMethod()) && !"HEAD".equals(ex.getRequestMethod())) {
+                    HttpExchanges.error(ex, 405, "only GET is supported");
+                } else {
+                    handler.handle(ex);
+                }
+            } catch (BadRequestException e) {
+                HttpExchanges.error(ex, 400, e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("request failed path={} error={}", ex.getRequestURI().getPath(), e.toString());
+                HttpExchanges.error(ex, 500, "internal error");
+            }
+        });
+    }
+
+    private static void staticFile(HttpExchange ex) throws IOException {
+        String name = ex.getRequestURI().getPath().substring("/static/".length());
+        if (!name.matches("[a-z0-9-]+\\.(css|js|svg)")) {
+            HttpExchanges.error(ex, 404, "no such file");
+            return;
+        }
+        try (InputStream in = WebServer.class.getResourceAsStream("/web/" + name)) {
+            if (in == null) {
+                HttpExchanges.error(ex, 404, "no such file");
+                return;
+            }
+            String type = name.endsWith(".css") ? "text/css; charset=utf-8"
+                    : name.endsWith(".js") ? "text/javascript; charset=utf-8" : "image/svg+xml";
+            HttpExchanges.send(ex, 200, type, in.readAllBytes());
+        }
+    }
+}
