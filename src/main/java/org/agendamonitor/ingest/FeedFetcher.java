@@ -54,12 +54,17 @@ public final class FeedFetcher {
     public FetchResult fetch(URI url, Validators previous) {
         Validators validators = previous == null ? Validators.NONE : previous;
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        return switch (scheme) {
-            case "file" -> fetchFile(url, validators);
-            case "http", "https" -> fetchHttp(url, validators);
-            default -> FetchResult.failure(FetchOutcome.UNSUPPORTED_URL, url, validators,
-                    "unsupported scheme '" + scheme + "'");
-        };
+        try {
+            return switch (scheme) {
+                case "file" -> fetchFile(url, validators);
+                case "http", "https" -> fetchHttp(url, validators);
+                default -> FetchResult.failure(FetchOutcome.UNSUPPORTED_URL, url, validators,
+                        "unsupported scheme '" + scheme + "'");
+            };
+        } catch (IllegalArgumentException e) {
+            // java.net.http refuses some URIs it cannot send (no host, odd port) before any I/O.
+            return FetchResult.failure(FetchOutcome.UNSUPPORTED_URL, url, validators, e.getMessage());
+        }
     }
 
     private FetchResult fetchFile(URI url, Validators previous) {
