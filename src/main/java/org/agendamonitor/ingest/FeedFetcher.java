@@ -45,19 +45,26 @@ public final class FeedFetcher {
     public FeedFetcher(IngestSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1: on plain http the JDK's HTTP/2 default sends an h2c Upgrade that some feed servers mishandle,
+        // and one request per feed gains nothing from multiplexing.
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public FetchResult fetch(URI url, Validators previous) {
         Validators validators = previous == null ? Validators.NONE : previous;
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        return switch (scheme) {
-            case "file" -> fetchFile(url, validators);
-            case "http", "https" -> fetchHttp(url, validators);
-            default -> FetchResult.failure(FetchOutcome.UNSUPPORTED_URL, url, validators,
-                    "unsupported scheme '" + scheme + "'");
-        };
+        try {
+            return switch (scheme) {
+                case "file" -> fetchFile(url, validators);
+                case "http", "https" -> fetchHttp(url, validators);
+                default -> FetchResult.failure(FetchOutcome.UNSUPPORTED_URL, url, validators,
+                        "unsupported scheme '" + scheme + "'");
+            };
+        } catch (IllegalArgumentException e) {
+            // java.net.http refuses some URIs it cannot send (no host, odd port) before any I/O.
+            return FetchResult.failure(FetchOutcome.UNSUPPORTED_URL, url, validators, e.getMessage());
+        }
     }
 
     private FetchResult fetchFile(URI url, Validators previous) {

@@ -266,6 +266,12 @@ class FeedFetcherTest {
         assertThat(parsed.articles()).hasSize(2);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"http:///no-host", "ftp://example.com/feed", "mailto:news@example.com"})
+    void shouldRefuseUrlsItCannotFetch(String url) {
+        assertThat(fetcher.fetch(URI.create(url), Validators.NONE).outcome()).isEqualTo(FetchOutcome.UNSUPPORTED_URL);
+    }
+
     @Test
     void shouldReportARefusedConnectionAsANetworkFailure() {
         URI closed = server.uri("/feed");

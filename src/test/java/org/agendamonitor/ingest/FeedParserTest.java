@@ -70,6 +70,38 @@ class FeedParserTest {
         assertThat(parse(fixture).articles()).extracting(Article::title).containsExactly(title);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"UTF-32BE, false", "UTF-32LE, false", "UTF-32BE, true", "UTF-16BE, false", "UTF-16LE, false"})
+    void shouldDecodeWideEncodingsThatRomeDoesNotDetect(String charset, boolean bom) throws Exception {
+        String xml = "<?xml version=\"1.0\" encoding=\"" + charset + "\"?>" + (bom ? "\uFEFF" : "")
+                + "<rss version=\"2.0\"><channel><title>w</title><item><title>Año nuevo, T-MEC</title>"
+                + "<link>https://w.example.com/1</link></item></channel></rss>";
+        byte[] body = bom ? ("\uFEFF" + xml.replace("\uFEFF", "")).getBytes(charset) : xml.getBytes(charset);
+
+        ParsedFeed parsed = parser.parse(body, null, feed("t"), FETCHED_AT);
+
+        assertThat(parsed.articles()).extracting(Article::title).containsExactly("Año nuevo, T-MEC");
+    }
+
+    @Test
+    void shouldDropControlCharactersThatXmlForbids() throws Exception {
+        String xml = "<rss version=\"2.0\"><channel><title>c</title><item><title>Back\bspace and\u0001 bell\u0007"
+                + "</title><link>https://c.example.com/1</link></item></channel></rss>";
+
+        ParsedFeed parsed = parser.parse(xml.getBytes(StandardCharsets.UTF_8), null, feed("t"), FETCHED_AT);
+
+        assertThat(parsed.articles()).extracting(Article::title).containsExactly("Backspace and bell");
+    }
+
+    @Test
+    void shouldReadItemsThatSitDirectlyUnderRss() throws Exception {
+        String xml = "<rss><item><title>Orphan</title><link>https://o.example.com/1</link></item></rss>";
+
+        ParsedFeed parsed = parser.parse(xml.getBytes(StandardCharsets.UTF_8), null, feed("t"), FETCHED_AT);
+
+        assertThat(parsed.articles()).extracting(Article::title).containsExactly("Orphan");
+    }
+
     @Test
     void shouldLetTheHttpCharsetWinOverAWrongProlog() throws Exception {
         byte[] utf8DeclaredLatin1 = bytes("rss2-utf8-declared-latin1.xml");

@@ -107,6 +107,17 @@ class FeedSchedulerTest {
     }
 
     @Test
+    void shouldPollDueFeedsOnItsOwnOnceStarted() {
+        server.route("/feed", ex -> send(ex, 200, "application/rss+xml", bytes("rss2-basic.xml")));
+        scheduler(List.of(feed("wire", server.uri("/feed"))), settings(2, 2), (f, a) -> published.addAll(a));
+
+        scheduler.start();
+
+        await().atMost(WAIT).until(() -> published.size() == 2);
+        assertThat(scheduler.statuses().get(0).lastOutcome()).isEqualTo("ok");
+    }
+
+    @Test
     void shouldWaitAsLongAsRetryAfterSays() {
         server.route("/feed", ex -> {
             ex.getResponseHeaders().set("Retry-After", "3600");
