@@ -127,4 +127,13 @@ class AgendaSpecLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("query en '-tariffs' matches nothing");
     }
+
+    @Test
+    void shouldRejectAnUnknownField() {
+        String yaml = agenda("merida", "['titel:USMCA']", DEMAND);
+
+        assertThatThrownBy(() -> AgendaSpecLoader.parse(yaml, "agenda.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("query en 'titel:USMCA' uses unknown field [titel]");
+    }
 }
