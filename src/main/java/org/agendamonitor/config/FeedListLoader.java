@@ -104,9 +104,11 @@ public final class FeedListLoader {
         try {
             URI uri = new URI(raw.replace(" ", "%20"));
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (scheme.isEmpty()) {
+            if (scheme.isEmpty() || scheme.equals("file") && uri.isOpaque()) {
+                // A path, or a relative file: URL, is resolved against the OPML file's folder, so a feed list
+                // with its feed files beside it (the demo) works from any working directory.
                 Path base = opml.toAbsolutePath().getParent();
-                return base.resolve(raw).normalize().toUri();
+                return base.resolve(scheme.isEmpty() ? raw : uri.getSchemeSpecificPart()).normalize().toUri();
             }
             if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
                     || scheme.equals("file") && !uri.isOpaque()) {

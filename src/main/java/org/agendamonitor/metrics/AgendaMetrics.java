@@ -7,9 +7,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.agendamonitor.model.Recommendation;
@@ -39,6 +41,11 @@ public final class AgendaMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> feedLastSuccess = new ConcurrentHashMap<>();
+    /**
+     * A FunctionCounter holds only a weak reference to what it observes (and, unlike Gauge, cannot be told
+     * otherwise): without this list a lambda would be collected and the counter would freeze at its last value.
+     */
+    private final List<Object> observed = new CopyOnWriteArrayList<>();
 
     public AgendaMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -95,6 +102,7 @@ public final class AgendaMetrics {
      * under exactly-once and survives restarts (a plain counter would restart at zero and count retries).
      */
     public void matchedCountFrom(Recommendation recommendation, String language, Supplier<Number> count) {
+        observed.add(count);
         FunctionCounter.builder(ARTICLES_MATCHED, count, c -> c.get().doubleValue())
                 .description("Distinct articles matched to a recommendation")
                 .tag("recommendation", recommendation.id()).tag("language", language).register(registry);
@@ -112,6 +120,7 @@ public final class AgendaMetrics {
     }
 
     public void signalsFrom(Recommendation recommendation, String direction, Supplier<Number> count) {
+        observed.add(count);
         FunctionCounter.builder(SIGNALS, count, c -> c.get().doubleValue())
                 .description("Direction signals (advance/setback/neutral) seen in matched articles")
                 .tag("recommendation", recommendation.id()).tag("direction", direction).register(registry);
@@ -125,6 +134,7 @@ public final class AgendaMetrics {
     }
 
     public void alertsFrom(Recommendation recommendation, Supplier<Number> count) {
+        observed.add(count);
         FunctionCounter.builder(ALERTS, count, c -> c.get().doubleValue()).description("Breaking-story alerts raised")
                 .tag("recommendation", recommendation.id()).register(registry);
     }

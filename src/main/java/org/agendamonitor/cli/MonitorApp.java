@@ -1,0 +1,157 @@
+package org.agendamonitor.cli;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.agendamonitor.config.AgendaSpec;
+import org.agendamonitor.config.AgendaSpecLoader;
+import org.agendamonitor.config.AppConfig;
+import org.agendamonitor.config.FeedListLoader;
+import org.agendamonitor.config.FeedSource;
+import org.agendamonitor.ingest.ArticlePublisher;
+import org.agendamonitor.ingest.FeedScheduler;
+import org.agendamonitor.kafka.EmbeddedKafkaBroker;
+import org.agendamonitor.kafka.TopicAdmin;
+import org.agendamonitor.kafka.Topics;
+import org.agendamonitor.match.AgendaMatcher;
+import org.agendamonitor.metrics.AgendaMetrics;
+import org.agendamonitor.metrics.MetricsRegistryFactory;
+import org.agendamonitor.model.Recommendation;
+import org.agendamonitor.stream.AgendaTopology;
+import org.agendamonitor.stream.InteractiveQueries;
+import org.agendamonitor.stream.RecentKey;
+import org.agendamonitor.web.WebServer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of {@code run}: builds every part from the configuration, starts them in dependency order
+ * (broker → topics → streams → ingest → web) and closes them in reverse. The only place that decides lifetimes.
+ */
+public final class MonitorApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MonitorApp.class);
+    private static final List<String> LANGUAGES = List.of("en", "es", "und");
+
+    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+    private AppConfig config;
+    private KafkaStreams streams;
+    private FeedScheduler scheduler;
+    private WebServer web;
+
+    private MonitorApp() {
+    }
+
+    public static MonitorApp start(AppConfig config) {
+        MonitorApp app = new MonitorApp();
+        try {
+            app.startAll(config);
+            return app;
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    private void startAll(AppConfig initial) {
+        long started = System.nanoTime();
+        config = initial;
+        AgendaSpec agenda = AgendaSpecLoader.load(config.agendaFile());
+        List<FeedSource> feeds = FeedListLoader.load(config.feedsFile());
+        PrometheusMeterRegistry registry = MetricsRegistryFactory.prometheus();
+        AgendaMetrics metrics = new AgendaMetrics(registry);
+
+        if (config.kafka().embedded()) {
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(config.dataDir().resolve("kafka"),
+                    config.kafka().embeddedPort(), config.kafka().controllerPort()).start();
+            toClose.push(broker);
+            config = config.withKafka(config.kafka().withEmbeddedPort(broker.port()));
+        }
+        new TopicAdmin(config.kafka().clientBootstrap()).ensureTopics(Topics.ALL, config.kafka().partitions(),
+                config.kafka().replicationFactor());
+
+        AgendaMatcher matcher = new AgendaMatcher(agenda);
+        toClose.push(matcher);
+        streams = new KafkaStreams(new AgendaTopology(matcher::match, metrics, Clock.systemUTC()).build(),
+                config.streamsProperties());
+        // Per-record failures never reach this handler (they go to the dead-letter topic inside the topology);
+        // what does is infrastructure trouble, such as a broker that went away, where a fresh thread is the cure.
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread failed, replacing it error={}", e.toString(), e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((now, before) -> LOG.info("kafka streams state from={} to={}", before, now));
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+        toClose.push(streamsMetrics);
+        streams.start();
+        // Leave the group on close: otherwise a restarted instance waits out the old member's session timeout
+        // (45 s) before it gets its partitions back.
+        toClose.push(() -> streams.close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(15))
+                .leaveGroup(true)));
+        InteractiveQueries queries = new InteractiveQueries(streams, config.kafka().partitions());
+        registerMatchedCounters(metrics, queries);
+        metrics.streamsRunningFrom(queries::ready);
+
+        ArticlePublisher publisher = new ArticlePublisher(config.producerProperties("agenda-ingest"), metrics);
+        toClose.push(publisher);
+        scheduler = new FeedScheduler(feeds, config.ingest(), publisher, metrics, Clock.systemUTC());
+        toClose.push(scheduler);
+        if (config.ingest().enabled()) {
+            scheduler.start();
+        }
+
+        Map<Recommendation, String> titles = new EnumMap<>(Recommendation.class);
+        agenda.recommendations().forEach(r -> titles.put(r.id(), r.title()));
+        web = new WebServer(config.web(), queries, titles, scheduler::statuses, registry).start();
+        toClose.push(web);
+        LOG.info("agenda monitor started feeds={} web={} kafka={} took_ms={}", feeds.size(), web.url(),
+                config.kafka().clientBootstrap(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static void registerMatchedCounters(AgendaMetrics metrics, InteractiveQueries queries) {
+        for (Recommendation r : Recommendation.values()) {
+            for (String language : LANGUAGES) {
+                String key = RecentKey.countKey(r.id(), language);
+                metrics.matchedCountFrom(r, language,
+                        () -> queries.ready() ? queries.matchCounts().getOrDefault(key, 0L) : 0L);
+            }
+        }
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public WebServer web() {
+        return web;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public FeedScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** Closes everything in reverse start order; safe to call twice (shutdown hook and tests). */
+    @Override
+    public synchronized void close() {
+        while (!toClose.isEmpty()) {
+            AutoCloseable c = toClose.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping part={} error={}", c.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}
