@@ -37,6 +37,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void shouldKeepTheBreakingStoryDetectorPureOfKafkaAndDelivery() {
+        noClasses().that().haveSimpleNameStartingWith("BreakingStoryDetector").or().haveSimpleName("AlertIds")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "..agendamonitor.kafka..",
+                        "..agendamonitor.stream..", "jakarta.mail..", "java.net.http..")
+                .check(classes);
+    }
+
+    @Test
     void shouldLetNothingDependOnTheCommandLineOrTheWebLayer() {
         noClasses().that().resideOutsideOfPackage("..agendamonitor.cli..").should().dependOnClassesThat()
                 .resideInAPackage("..agendamonitor.cli..").check(classes);

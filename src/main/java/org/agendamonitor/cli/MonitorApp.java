@@ -5,15 +5,22 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.agendamonitor.alert.AlertDispatcher;
+import org.agendamonitor.alert.AlertSink;
+import org.agendamonitor.alert.EmailSink;
+import org.agendamonitor.alert.LogSink;
+import org.agendamonitor.alert.WebhookSink;
 import org.agendamonitor.config.AgendaSpec;
 import org.agendamonitor.config.AgendaSpecLoader;
 import org.agendamonitor.config.AppConfig;
 import org.agendamonitor.config.FeedListLoader;
 import org.agendamonitor.config.FeedSource;
+import org.agendamonitor.config.Milestone;
 import org.agendamonitor.ingest.ArticlePublisher;
 import org.agendamonitor.ingest.FeedScheduler;
 import org.agendamonitor.kafka.EmbeddedKafkaBroker;
@@ -22,9 +29,11 @@ import org.agendamonitor.kafka.Topics;
 import org.agendamonitor.match.AgendaMatcher;
 import org.agendamonitor.metrics.AgendaMetrics;
 import org.agendamonitor.metrics.MetricsRegistryFactory;
+import org.agendamonitor.metrics.ProgressGauges;
 import org.agendamonitor.model.Recommendation;
 import org.agendamonitor.stream.AgendaTopology;
 import org.agendamonitor.stream.InteractiveQueries;
+import org.agendamonitor.stream.ProgressFunctions;
 import org.agendamonitor.stream.RecentKey;
 import org.agendamonitor.web.WebServer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -79,7 +88,8 @@ public final class MonitorApp implements AutoCloseable {
 
         AgendaMatcher matcher = new AgendaMatcher(agenda);
         toClose.push(matcher);
-        streams = new KafkaStreams(new AgendaTopology(matcher::match, metrics, Clock.systemUTC()).build(),
+        ProgressFunctions progress = ProgressFunctions.fromAgenda(agenda);
+        streams = new KafkaStreams(new AgendaTopology(matcher::match, metrics, Clock.systemUTC(), progress).build(),
                 config.streamsProperties());
         // Per-record failures never reach this handler (they go to the dead-letter topic inside the topology);
         // what does is infrastructure trouble, such as a broker that went away, where a fresh thread is the cure.
@@ -96,9 +106,12 @@ public final class MonitorApp implements AutoCloseable {
         // (45 s) before it gets its partitions back.
         toClose.push(() -> streams.close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(15))
                 .leaveGroup(true)));
-        InteractiveQueries queries = new InteractiveQueries(streams, config.kafka().partitions());
+        InteractiveQueries queries = new InteractiveQueries(streams, config.kafka().partitions(), progress.progress(),
+                Clock.systemUTC());
         registerMatchedCounters(metrics, queries);
+        registerProgressGauges(metrics, queries, agenda);
         metrics.streamsRunningFrom(queries::ready);
+        toClose.push(startAlertDispatcher(metrics));
 
         ArticlePublisher publisher = new ArticlePublisher(config.producerProperties("agenda-ingest"), metrics);
         toClose.push(publisher);
@@ -124,6 +137,33 @@ public final class MonitorApp implements AutoCloseable {
                         () -> queries.ready() ? queries.matchCounts().getOrDefault(key, 0L) : 0L);
             }
         }
+    }
+
+    /** Progress gauges over this instance's progress store (see ProgressGauges for several instances). */
+    private static void registerProgressGauges(AgendaMetrics metrics, InteractiveQueries queries, AgendaSpec agenda) {
+        Map<Recommendation, List<String>> milestones = new EnumMap<>(Recommendation.class);
+        agenda.recommendations().forEach(r -> milestones.put(r.id(), r.milestones().stream().map(Milestone::id)
+                .toList()));
+        new ProgressGauges(() -> {
+            if (!queries.ready()) {
+                throw new IllegalStateException("stores not queryable while streams is " + queries.state());
+            }
+            return queries.progress();
+        }, Clock.systemUTC()).bindTo(metrics, milestones);
+    }
+
+    /** Alerts leave the topology through agenda.alerts.v1; this consumer hands them to the log, webhook and mail. */
+    private AlertDispatcher startAlertDispatcher(AgendaMetrics metrics) {
+        List<AlertSink> sinks = new ArrayList<>(List.of(new LogSink()));
+        if (config.alert().webhookEnabled()) {
+            sinks.add(new WebhookSink(config.alert().webhookUrl()));
+        }
+        if (config.alert().smtp().enabled()) {
+            sinks.add(new EmailSink(config.alert().smtp()));
+        }
+        return new AlertDispatcher(AlertDispatcher.consumerProperties(config.kafka().clientBootstrap(),
+                config.kafka().applicationId() + "-alert-dispatcher"), sinks, config.dataDir().resolve("alerts"),
+                config.alert(), metrics, Clock.systemUTC()).start();
     }
 
     public AppConfig config() {

@@ -53,6 +53,7 @@ public final class ConfigLoader {
             }
         });
         overrides.forEach((key, value) -> {
+            checkNotSecret("--set " + key, key, problems);
             check("--set " + key, key, value, problems);
             values.put(key, value);
         });
@@ -88,9 +89,17 @@ public final class ConfigLoader {
                 continue;
             }
             for (String key : one.stringPropertyNames()) {
+                checkNotSecret(file + ":" + (i + 1), key, problems);
                 check(file + ":" + (i + 1), key, one.getProperty(key), problems);
                 values.put(key, one.getProperty(key));
             }
+        }
+    }
+
+    private static void checkNotSecret(String where, String key, List<String> problems) {
+        if (Settings.ENV_ONLY.contains(key)) {
+            problems.add(where + ": " + key + " is a secret and may only come from the environment variable "
+                    + ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_'));
         }
     }
 
@@ -174,7 +183,16 @@ public final class ConfigLoader {
                 v.get("ingest.user.agent"), Boolean.parseBoolean(v.get("ingest.allow.private.addresses")));
         WebSettings web = new WebSettings(v.get("web.bind").trim(), integer(v, "web.port"));
         String webhook = v.get("alert.webhook.url").trim();
-        AlertSettings alert = new AlertSettings(webhook.isEmpty() ? null : URI.create(webhook));
+        SmtpSettings smtp;
+        try {
+            smtp = new SmtpSettings(v.get("alert.smtp.host"), integer(v, "alert.smtp.port"), v.get("alert.smtp.from"),
+                    List.of(v.get("alert.smtp.to").split(",")), v.get("alert.smtp.username"),
+                    v.get("alert.smtp.password"), Boolean.parseBoolean(v.get("alert.smtp.starttls").trim()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(List.of(e.getMessage()));
+        }
+        AlertSettings alert = new AlertSettings(webhook.isEmpty() ? null : URI.create(webhook), smtp,
+                integer(v, "alert.delivery.max.attempts"), Duration.ofMillis(integer(v, "alert.delivery.backoff.ms")));
         return new AppConfig(configDir, demo, dataDir, feeds, agenda, kafka, ingest, web, alert);
     }
 

@@ -9,6 +9,7 @@ import static org.agendamonitor.config.SettingKey.oneOf;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The table of every setting with its default. Keys of DESIGN.md's settings contract keep their names; add a key
@@ -62,7 +63,22 @@ final class Settings {
                     "User-Agent of every request", anyString()),
             new SettingKey("ingest.allow.private.addresses", "false",
                     "allow article-page fetches to private/loopback addresses", bool()),
-            new SettingKey("alert.webhook.url", "", "Slack-compatible webhook for alerts (unset = off)", httpUrl())));
+            new SettingKey("alert.webhook.url", "", "Slack-compatible webhook for alerts (unset = off)", httpUrl()),
+            new SettingKey("alert.smtp.host", "", "SMTP server for alert e-mails (unset = off)", anyString()),
+            new SettingKey("alert.smtp.port", "587", "SMTP port", intRange(1, 65535)),
+            new SettingKey("alert.smtp.from", "", "sender address of alert e-mails", anyString()),
+            new SettingKey("alert.smtp.to", "", "recipients of alert e-mails, comma-separated", anyString()),
+            new SettingKey("alert.smtp.username", "", "SMTP login (unset = no authentication)", anyString()),
+            new SettingKey("alert.smtp.password", "", "SMTP password: environment variable only", anyString()),
+            new SettingKey("alert.smtp.starttls", "true", "require STARTTLS (false only for a loopback relay)",
+                    bool()),
+            new SettingKey("alert.delivery.max.attempts", "5", "attempts per alert and sink before giving up",
+                    intRange(1, 100)),
+            new SettingKey("alert.delivery.backoff.ms", "1000", "wait after a failed delivery, doubled each time",
+                    intRange(0, 600_000))));
+
+    /** Keys accepted only from the environment, never from a file or the command line (they are secrets). */
+    static final Set<String> ENV_ONLY = Set.of("alert.smtp.password");
 
     private Settings() {
     }

@@ -2,8 +2,10 @@ package org.agendamonitor.kafka;
 
 import java.util.List;
 import java.util.Map;
+import org.agendamonitor.model.Alert;
 import org.agendamonitor.model.Article;
 import org.agendamonitor.model.MatchedArticle;
+import org.agendamonitor.model.ProgressSnapshot;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -18,14 +20,14 @@ public final class Topics {
             "agenda.articles.matched.v1", Serdes.String(), JsonSerde.of(MatchedArticle.class),
             Map.of(TopicConfig.RETENTION_MS_CONFIG, days(365)));
 
-    /** Latest progress snapshot per recommendation, key = recommendation id; compacted. */
-    public static final TopicSpec<String, byte[]> PROGRESS = new TopicSpec<>("agenda.progress.v1",
-            Serdes.String(), Serdes.ByteArray(),
+    /** Latest {@link ProgressSnapshot} per recommendation (JSON, snake_case), key = recommendation id; compacted. */
+    public static final TopicSpec<String, ProgressSnapshot> PROGRESS = new TopicSpec<>("agenda.progress.v1",
+            Serdes.String(), JsonSerde.of(ProgressSnapshot.class),
             Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
 
-    /** Breaking-story alerts, key = story id. The source of truth for alert delivery. */
-    public static final TopicSpec<String, byte[]> ALERTS = new TopicSpec<>("agenda.alerts.v1",
-            Serdes.String(), Serdes.ByteArray(), Map.of(TopicConfig.RETENTION_MS_CONFIG, days(365)));
+    /** Breaking-story {@link Alert}s (JSON), key = story id. The source of truth for alert delivery. */
+    public static final TopicSpec<String, Alert> ALERTS = new TopicSpec<>("agenda.alerts.v1",
+            Serdes.String(), JsonSerde.of(Alert.class), Map.of(TopicConfig.RETENTION_MS_CONFIG, days(365)));
 
     /** Records the topology could not read or process: original key and bytes, error in headers. */
     public static final TopicSpec<byte[], byte[]> DEAD_LETTER = new TopicSpec<>("agenda.deadletter.v1",

@@ -2,8 +2,12 @@ package org.agendamonitor.stream;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.agendamonitor.model.Alert;
 import org.agendamonitor.model.MatchedArticle;
+import org.agendamonitor.model.ProgressSnapshot;
 import org.agendamonitor.model.Recommendation;
+import org.agendamonitor.model.Story;
 
 /** What the web layer may read from the topology's state, whichever way it is hosted. */
 public interface AgendaReadModel {
@@ -24,5 +28,27 @@ public interface AgendaReadModel {
         String prefix = recommendation.id() + "|";
         return matchCounts().entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
                 .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /**
+     * Progress of each recommendation whose state this instance hosts, computed now (defaults return nothing, for
+     * read models that predate progress).
+     */
+    default Map<Recommendation, ProgressSnapshot> progress() {
+        return Map.of();
+    }
+
+    /** Breaking-story alerts, newest first. */
+    default List<Alert> alerts(int limit) {
+        return List.of();
+    }
+
+    default Optional<Story> story(String id) {
+        return Optional.empty();
+    }
+
+    /** The story an article belongs to under one recommendation. */
+    default Optional<Story> storyOf(String articleId, Recommendation recommendation) {
+        return Optional.empty();
     }
 }

@@ -9,9 +9,14 @@ import java.util.function.Function;
 import org.agendamonitor.kafka.JsonSerde;
 import org.agendamonitor.kafka.Topics;
 import org.agendamonitor.metrics.AgendaMetrics;
+import org.agendamonitor.model.Alert;
 import org.agendamonitor.model.Article;
+import org.agendamonitor.model.ArticleMatch;
 import org.agendamonitor.model.Match;
 import org.agendamonitor.model.MatchedArticle;
+import org.agendamonitor.model.ProgressSnapshot;
+import org.agendamonitor.progress.ProgressState;
+import org.agendamonitor.progress.StoryCluster;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -20,21 +25,29 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * The one place the Kafka Streams topology is assembled. It reads like the DESIGN diagram:
- * raw articles → decode → deduplicate → match → index for the API, written to the matched topic.
+ * raw articles → decode → deduplicate → match → index for the API, written to the matched topic; then one record per
+ * match, repartitioned by recommendation → stories → progress and breaking-story alerts.
  *
  * <p>Topics: reads {@code agenda.articles.raw.v1} (key article id as UTF-8 string, value {@link Article} JSON read
  * as bytes so a bad record cannot stop the app); writes {@code agenda.articles.matched.v1} (key article id, value
  * {@link MatchedArticle} JSON, only articles with at least one match) and {@code agenda.deadletter.v1} (original key
- * and bytes; headers {@code agenda.error.stage|class|message}).
+ * and bytes; headers {@code agenda.error.stage|class|message}), {@code agenda.progress.v1} (key recommendation id,
+ * value {@link ProgressSnapshot} JSON, compacted) and {@code agenda.alerts.v1} (key story id, value {@link Alert}
+ * JSON, at most one per story). Internal: {@code <application.id>-matches-by-recommendation-repartition} (key
+ * recommendation id, value {@link ArticleMatch} JSON, timestamp = the article's event time).
  *
  * <p>Stores: {@value StoreNames#ARTICLE_IDS} (article id → first-seen millis), {@value StoreNames#MATCH_COUNTS}
  * ("recommendation|language" → distinct matched articles), {@value StoreNames#RECENT_MATCHES} (newest-first key →
- * matched article). All are persistent and changelogged; with exactly-once their updates commit atomically with the
- * output records.
+ * matched article), {@value StoreNames#STORY_CLUSTERS} (story id → story and signatures),
+ * {@value StoreNames#ARTICLE_STORIES} ("article id|recommendation" → story id), {@value StoreNames#PROGRESS}
+ * (recommendation id → progress state), {@value StoreNames#ALERT_IDS} (story id → alert id) and
+ * {@value StoreNames#ALERTS} (alert id → alert). All are persistent and changelogged; with exactly-once their updates
+ * commit atomically with the output records, so a restart or replay neither loses nor repeats a count or an alert.
  */
 public final class AgendaTopology {
     static final Duration DEDUP_RETENTION = Duration.ofDays(180);
@@ -42,15 +55,24 @@ public final class AgendaTopology {
 
     private static final JsonSerde<Article> ARTICLE_SERDE = JsonSerde.of(Article.class);
     private static final JsonSerde<MatchedArticle> MATCHED_SERDE = JsonSerde.of(MatchedArticle.class);
+    private static final JsonSerde<ArticleMatch> ARTICLE_MATCH_SERDE = JsonSerde.of(ArticleMatch.class);
 
     private final Function<Article, List<Match>> matcher;
     private final AgendaMetrics metrics;
     private final Clock clock;
+    private final ProgressFunctions functions;
 
+    /** With the default story, progress and alert rules (milestone labels and alert rules not from an agenda). */
     public AgendaTopology(Function<Article, List<Match>> matcher, AgendaMetrics metrics, Clock clock) {
+        this(matcher, metrics, clock, ProgressFunctions.defaults());
+    }
+
+    public AgendaTopology(Function<Article, List<Match>> matcher, AgendaMetrics metrics, Clock clock,
+            ProgressFunctions progress) {
         this.matcher = Objects.requireNonNull(matcher, "matcher");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.functions = Objects.requireNonNull(progress, "progress");
     }
 
     public Topology build() {
@@ -58,9 +80,10 @@ public final class AgendaTopology {
         addStores(builder);
         KStream<String, Article> articles = decoded(rawArticles(builder));
         KStream<String, Article> unique = deduplicated(articles);
-        KStream<String, MatchedArticle> matched = matched(unique);
-        indexed(matched).to(Topics.ARTICLES_MATCHED.name(),
+        KStream<String, MatchedArticle> matched = indexed(matched(unique));
+        matched.to(Topics.ARTICLES_MATCHED.name(),
                 Produced.with(Serdes.String(), MATCHED_SERDE).withName("matched-articles-sink"));
+        toProgressAndAlertTopics(progress(stories(byRecommendation(matched))));
         return builder.build();
     }
 
@@ -71,6 +94,16 @@ public final class AgendaTopology {
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RECENT_MATCHES),
                 Serdes.String(), MATCHED_SERDE));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.STORY_CLUSTERS),
+                Serdes.String(), JsonSerde.of(StoryCluster.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ARTICLE_STORIES),
+                Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PROGRESS),
+                Serdes.String(), JsonSerde.of(ProgressState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ALERT_IDS),
+                Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ALERTS),
+                Serdes.String(), Topics.ALERTS.valueSerde()));
     }
 
     private static KStream<String, byte[]> rawArticles(StreamsBuilder builder) {
@@ -101,6 +134,35 @@ public final class AgendaTopology {
     private KStream<String, MatchedArticle> indexed(KStream<String, MatchedArticle> matched) {
         return matched.processValues(() -> new MatchIndexer(RECENT_CAP), Named.as("index-matches"),
                 StoreNames.MATCH_COUNTS, StoreNames.RECENT_MATCHES);
+    }
+
+    /** One record per match, keyed by recommendation, so that all matches of a recommendation meet in one task. */
+    private static KStream<String, ArticleMatch> byRecommendation(KStream<String, MatchedArticle> matched) {
+        return matched.process(RecommendationKeyer::new, Named.as("key-by-recommendation"))
+                .repartition(Repartitioned.<String, ArticleMatch>as(StoreNames.MATCHES_BY_RECOMMENDATION)
+                        .withKeySerde(Serdes.String()).withValueSerde(ARTICLE_MATCH_SERDE));
+    }
+
+    private KStream<String, StoryUpdate> stories(KStream<String, ArticleMatch> matches) {
+        return matches.process(() -> new StoryClusterProcessor(functions.stories(), clock), Named.as("cluster-stories"),
+                StoreNames.STORY_CLUSTERS, StoreNames.ARTICLE_STORIES);
+    }
+
+    private KStream<String, Outcome> progress(KStream<String, StoryUpdate> updates) {
+        return updates.process(() -> new ProgressProcessor(functions.progress(), functions.alerts(), clock),
+                Named.as("track-progress"), StoreNames.PROGRESS, StoreNames.ALERT_IDS, StoreNames.ALERTS);
+    }
+
+    private static void toProgressAndAlertTopics(KStream<String, Outcome> outcomes) {
+        var branches = outcomes.split(Named.as("outcome-"))
+                .branch((key, outcome) -> outcome.isAlert(), Branched.as("alert"))
+                .defaultBranch(Branched.as("progress"));
+        branches.get("outcome-alert").mapValues(Outcome::alert, Named.as("alert-unwrap"))
+                .to(Topics.ALERTS.name(), Produced.with(Serdes.String(), Topics.ALERTS.valueSerde())
+                        .withName("alerts-sink"));
+        branches.get("outcome-progress").mapValues(Outcome::progress, Named.as("progress-unwrap"))
+                .to(Topics.PROGRESS.name(), Produced.with(Serdes.String(), Topics.PROGRESS.valueSerde())
+                        .withName("progress-sink"));
     }
 
     /** Sends failed attempts to the dead-letter topic and returns the successful values. */

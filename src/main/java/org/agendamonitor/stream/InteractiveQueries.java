@@ -1,12 +1,22 @@
 package org.agendamonitor.stream;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.agendamonitor.model.Alert;
 import org.agendamonitor.model.MatchedArticle;
+import org.agendamonitor.model.ProgressSnapshot;
 import org.agendamonitor.model.Recommendation;
+import org.agendamonitor.model.Story;
+import org.agendamonitor.progress.ProgressCalculator;
+import org.agendamonitor.progress.ProgressState;
+import org.agendamonitor.progress.StoryCluster;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -22,10 +32,19 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class InteractiveQueries implements AgendaReadModel {
     private final KafkaStreams streams;
     private final int partitions;
+    private final ProgressCalculator calculator;
+    private final Clock clock;
 
     public InteractiveQueries(KafkaStreams streams, int partitions) {
+        this(streams, partitions, ProgressCalculator.withoutMilestones(), Clock.systemUTC());
+    }
+
+    /** @param calculator turns stored progress state into snapshots as of {@code clock} (milestone labels included) */
+    public InteractiveQueries(KafkaStreams streams, int partitions, ProgressCalculator calculator, Clock clock) {
         this.streams = streams;
         this.partitions = partitions;
+        this.calculator = calculator;
+        this.clock = clock;
     }
 
     @Override
@@ -72,6 +91,48 @@ public final class InteractiveQueries implements AgendaReadModel {
         merged.sort(Comparator.comparing(MatchedArticle::publishedAt).reversed()
                 .thenComparing(MatchedArticle::id));
         return merged.size() > limit ? List.copyOf(merged.subList(0, limit)) : merged;
+    }
+
+    /**
+     * Only recommendations whose progress-store partition this instance hosts: the state of a recommendation lives
+     * on exactly one instance, so with several instances each reports its own and none double-counts.
+     */
+    @Override
+    public Map<Recommendation, ProgressSnapshot> progress() {
+        ReadOnlyKeyValueStore<String, ProgressState> store = store(StoreNames.PROGRESS, null);
+        Map<Recommendation, ProgressSnapshot> snapshots = new EnumMap<>(Recommendation.class);
+        Instant now = clock.instant();
+        for (Recommendation r : Recommendation.values()) {
+            ProgressState state = store.get(r.id());
+            if (state != null) {
+                snapshots.put(r, calculator.snapshot(state, now));
+            }
+        }
+        return snapshots;
+    }
+
+    @Override
+    public List<Alert> alerts(int limit) {
+        List<Alert> all = new ArrayList<>();
+        ReadOnlyKeyValueStore<String, Alert> store = store(StoreNames.ALERTS, null);
+        try (KeyValueIterator<String, Alert> it = store.all()) {
+            it.forEachRemaining(kv -> all.add(kv.value));
+        }
+        all.sort(Comparator.comparing(Alert::raisedAt).reversed().thenComparing(Alert::id));
+        return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
+    }
+
+    @Override
+    public Optional<Story> story(String id) {
+        ReadOnlyKeyValueStore<String, StoryCluster> store = store(StoreNames.STORY_CLUSTERS, null);
+        return Optional.ofNullable(store.get(id)).map(StoryCluster::story);
+    }
+
+    @Override
+    public Optional<Story> storyOf(String articleId, Recommendation recommendation) {
+        ReadOnlyKeyValueStore<String, String> store = store(StoreNames.ARTICLE_STORIES, null);
+        return Optional.ofNullable(store.get(StoryClusterProcessor.articleKey(articleId, recommendation.id())))
+                .flatMap(this::story);
     }
 
     private static boolean wanted(MatchedArticle a, Recommendation recommendation, String language) {

@@ -49,6 +49,8 @@ public final class WebServer implements AutoCloseable {
         route("/api/recommendations", api::recommendations);
         route("/api/articles", api::articles);
         route("/api/feeds", api::feeds);
+        route("/api/alerts", api::alerts);
+        route("/api/stories/", api::story);
         route("/health", api::health);
         route("/metrics", ex -> HttpExchanges.send(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
                 registry.scrape().getBytes(StandardCharsets.UTF_8)));

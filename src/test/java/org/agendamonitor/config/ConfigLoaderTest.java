@@ -92,4 +92,35 @@ class ConfigLoaderTest {
         assertThat(c.alert().webhookEnabled()).isTrue();
         assertThat(c.alert().toString()).doesNotContain("secret-token").contains("hooks.example");
     }
+
+    @Test
+    void shouldReadSmtpSettingsWithThePasswordFromTheEnvironmentOnlyAndMaskIt() throws IOException {
+        Files.writeString(dir.resolve("application.properties"), "alert.smtp.host=smtp.example\n"
+                + "alert.smtp.from=monitor@example.org\nalert.smtp.to=a@example.org, b@example.org\n"
+                + "alert.smtp.username=monitor\nalert.delivery.max.attempts=7\n");
+        AppConfig c = new ConfigLoader(Map.of("AGENDA_ALERT_SMTP_PASSWORD", "hunter2")).load(dir, false, Map.of());
+        SmtpSettings smtp = c.alert().smtp();
+        assertThat(smtp.enabled()).isTrue();
+        assertThat(smtp.port()).isEqualTo(587);
+        assertThat(smtp.to()).containsExactly("a@example.org", "b@example.org");
+        assertThat(smtp.password()).isEqualTo("hunter2");
+        assertThat(smtp.starttls()).isTrue();
+        assertThat(c.alert().maxAttempts()).isEqualTo(7);
+        assertThat(c.alert().toString()).doesNotContain("hunter2").contains("password=***");
+    }
+
+    @Test
+    void shouldRefuseTheSmtpPasswordFromTheFileOrTheCommandLine() throws IOException {
+        Files.writeString(dir.resolve("application.properties"), "alert.smtp.password=hunter2\n");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(dir, false, Map.of("alert.smtp.password", "x")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(2)
+                        .allSatisfy(p -> assertThat(p).contains("AGENDA_ALERT_SMTP_PASSWORD"))
+                        .noneSatisfy(p -> assertThat(p).contains("hunter2")));
+    }
+
+    @Test
+    void shouldRequireSenderAndRecipientsWhenSmtpIsOn() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(dir, false, Map.of("alert.smtp.host", "smtp.x")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("alert.smtp.from");
+    }
 }

@@ -1,0 +1,81 @@
+package org.agendamonitor.metrics;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+import org.agendamonitor.model.Direction;
+import org.agendamonitor.model.MilestoneSeen;
+import org.agendamonitor.model.ProgressSnapshot;
+import org.agendamonitor.model.Recommendation;
+
+/**
+ * Registers the progress meters of the contract (score, momentum, signals, milestone last seen, alerts) over the
+ * topology's progress state, read through {@code snapshots} (the read model over {@code progress-store}), so they are
+ * exact under exactly-once and right again immediately after a restart.
+ *
+ * <p>Several instances: a recommendation's state lives on exactly one instance (its progress-store partition), and
+ * each instance reports only the recommendations it hosts; the others read NaN (aggregate with
+ * {@code max by (recommendation)}). While the stores cannot be read (rebalancing, starting) a meter keeps its last
+ * value, NaN before the first read, never a 0 that would look like a counter reset to {@code increase()}.
+ */
+public final class ProgressGauges {
+    static final Duration CACHE_FOR = Duration.ofSeconds(1);
+
+    private final Supplier<Map<Recommendation, ProgressSnapshot>> snapshots;
+    private final Clock clock;
+    private final Map<Recommendation, ProgressSnapshot> last = new EnumMap<>(Recommendation.class);
+    private Instant readAt = Instant.MIN;
+
+    public ProgressGauges(Supplier<Map<Recommendation, ProgressSnapshot>> snapshots, Clock clock) {
+        this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** @param milestones per recommendation, the milestone ids of the agenda (bounded tag values) */
+    public void bindTo(AgendaMetrics metrics, Map<Recommendation, List<String>> milestones) {
+        for (Recommendation r : Recommendation.values()) {
+            metrics.progressScoreFrom(r, () -> value(r, ProgressSnapshot::progressScore));
+            metrics.momentumRatioFrom(r, () -> value(r, ProgressSnapshot::momentumRatio));
+            for (Direction d : Direction.values()) {
+                metrics.signalsFrom(r, d.id(), () -> value(r, p -> p.signalsTotal().of(d)));
+            }
+            metrics.alertsFrom(r, () -> value(r, ProgressSnapshot::alerts));
+            for (String milestone : milestones.getOrDefault(r, List.of())) {
+                metrics.milestoneLastSeenFrom(r, milestone, () -> value(r, p -> lastSeen(p, milestone)));
+            }
+        }
+    }
+
+    /** The snapshot's value, NaN when no snapshot of the recommendation was ever read here. */
+    double value(Recommendation r, ToDoubleFunction<ProgressSnapshot> field) {
+        ProgressSnapshot p = current().get(r);
+        return p == null ? Double.NaN : field.applyAsDouble(p);
+    }
+
+    private synchronized Map<Recommendation, ProgressSnapshot> current() {
+        Instant now = clock.instant();
+        if (now.isAfter(readAt.plus(CACHE_FOR)) || now.isBefore(readAt)) {
+            try {
+                Map<Recommendation, ProgressSnapshot> fresh = snapshots.get();
+                last.keySet().retainAll(fresh.keySet());
+                last.putAll(fresh);
+                readAt = now;
+            } catch (RuntimeException storesNotReadable) {
+                // keep the last values: rebalancing or starting (InvalidStateStoreException)
+            }
+        }
+        return Map.copyOf(last);
+    }
+
+    private static double lastSeen(ProgressSnapshot p, String milestone) {
+        return p.milestones().stream().filter(m -> m.id().equals(milestone) && m.lastSeen() != null)
+                .map(MilestoneSeen::lastSeen).mapToDouble(t -> t.toEpochMilli() / 1000.0).findFirst()
+                .orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,74 @@
+package org.agendamonitor.progress;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * MinHash signatures (Broder, 1997): the fraction of equal positions of two signatures estimates the Jaccard
+ * similarity of the two shingle sets. Hashes are deterministic (FNV-1a 64 then a SplitMix64 finaliser per position),
+ * so a signature computed on replay or on another instance is the same.
+ */
+public final class MinHash {
+    public static final int SIZE = 64;
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+    private MinHash() {
+    }
+
+    /** The signature of a shingle set; an empty set gives an empty list (similar to nothing). */
+    public static List<Integer> signature(Collection<String> shingles) {
+        if (shingles.isEmpty()) {
+            return List.of();
+        }
+        int[] min = new int[SIZE];
+        Arrays.fill(min, Integer.MAX_VALUE);
+        for (String shingle : shingles) {
+            long base = fnv1a(shingle);
+            for (int i = 0; i < SIZE; i++) {
+                int h = (int) (mix(base + GOLDEN * (i + 1)) >>> 33);
+                if (h < min[i]) {
+                    min[i] = h;
+                }
+            }
+        }
+        List<Integer> out = new ArrayList<>(SIZE);
+        for (int v : min) {
+            out.add(v);
+        }
+        return List.copyOf(out);
+    }
+
+    /** Estimated Jaccard similarity in [0, 1]; 0 when either signature is empty. */
+    public static double similarity(List<Integer> a, List<Integer> b) {
+        if (a.isEmpty() || b.isEmpty() || a.size() != b.size()) {
+            return 0.0;
+        }
+        int same = 0;
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).equals(b.get(i))) {
+                same++;
+            }
+        }
+        return same / (double) a.size();
+    }
+
+    private static long fnv1a(String s) {
+        long h = FNV_OFFSET;
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            h ^= b & 0xff;
+            h *= FNV_PRIME;
+        }
+        return h;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,118 @@
+package org.agendamonitor.progress;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.agendamonitor.model.Article;
+import org.agendamonitor.model.ArticleMatch;
+import org.agendamonitor.model.Recommendation;
+import org.agendamonitor.model.Story;
+import org.agendamonitor.model.StoryArticle;
+
+/**
+ * Groups near-duplicate articles of one recommendation into stories. An article joins the open story with the
+ * highest estimated Jaccard similarity of shingles (title + lede, see {@link StoryText}) to any of its articles,
+ * when that similarity reaches {@code threshold} and the article's event time lies within {@code window} of the
+ * story's first or last article; else it starts a new story. Deterministic: the same articles in the same order give
+ * the same stories and ids, which is what makes replays harmless.
+ */
+public final class StoryClusterer {
+    public static final Duration DEFAULT_WINDOW = Duration.ofHours(48);
+    public static final double DEFAULT_THRESHOLD = 0.25;
+
+    private final Duration window;
+    private final double threshold;
+
+    public StoryClusterer(Duration window, double threshold) {
+        this.window = Objects.requireNonNull(window, "window");
+        if (window.isNegative() || window.isZero() || threshold <= 0 || threshold > 1) {
+            throw new IllegalArgumentException("bad story clustering: window=" + window + " threshold=" + threshold);
+        }
+        this.threshold = threshold;
+    }
+
+    public static StoryClusterer defaults() {
+        return new StoryClusterer(DEFAULT_WINDOW, DEFAULT_THRESHOLD);
+    }
+
+    public List<Integer> signature(Article article) {
+        return MinHash.signature(StoryText.shingles(article.title(), article.summary()));
+    }
+
+    /** The open story the article belongs to, if any (ties go to the earliest story, by id, for determinism). */
+    public Optional<StoryCluster> bestMatch(Collection<StoryCluster> open, List<Integer> signature, Instant at) {
+        StoryCluster best = null;
+        double bestSimilarity = 0;
+        for (StoryCluster c : open) {
+            if (!inWindow(c.story(), at)) {
+                continue;
+            }
+            double similarity = c.signatures().stream().mapToDouble(s -> MinHash.similarity(s, signature)).max()
+                    .orElse(0);
+            if (similarity >= threshold && (similarity > bestSimilarity || similarity == bestSimilarity
+                    && best != null && c.story().id().compareTo(best.story().id()) < 0)) {
+                best = c;
+                bestSimilarity = similarity;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** A new story whose first article is {@code m}. */
+    public StoryCluster start(ArticleMatch m, List<Integer> signature) {
+        Story story = new Story(storyId(m.recommendation(), m.article().id()), m.recommendation(),
+                m.article().title(), m.eventTime(), m.eventTime(), List.of(storyArticle(m)),
+                List.of(m.article().source()), m.match().terms());
+        return new StoryCluster(story, List.of(signature));
+    }
+
+    /** The story with {@code m} added (unchanged when the article is already in it). */
+    public StoryCluster join(StoryCluster c, ArticleMatch m, List<Integer> signature) {
+        Story s = c.story();
+        if (s.contains(m.article().id())) {
+            return c;
+        }
+        List<StoryArticle> articles = new ArrayList<>(s.articles());
+        articles.add(storyArticle(m));
+        LinkedHashSet<String> outlets = new LinkedHashSet<>(s.outlets());
+        outlets.add(m.article().source());
+        LinkedHashSet<String> terms = new LinkedHashSet<>(s.terms());
+        terms.addAll(m.match().terms());
+        Instant first = m.eventTime().isBefore(s.firstSeen()) ? m.eventTime() : s.firstSeen();
+        Instant last = m.eventTime().isAfter(s.lastSeen()) ? m.eventTime() : s.lastSeen();
+        List<List<Integer>> signatures = new ArrayList<>(c.signatures());
+        signatures.add(signature);
+        return new StoryCluster(new Story(s.id(), s.recommendation(), s.headline(), first, last, articles,
+                List.copyOf(outlets), List.copyOf(terms)), signatures);
+    }
+
+    /** {@code <recommendation>-<12 hex chars of SHA-256(recommendation|first article id)>}. */
+    public static String storyId(Recommendation recommendation, String firstArticleId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((recommendation.id() + "|" + firstArticleId).getBytes(StandardCharsets.UTF_8));
+            return recommendation.id() + "-" + HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    private boolean inWindow(Story s, Instant at) {
+        return !at.isBefore(s.firstSeen().minus(window)) && !at.isAfter(s.lastSeen().plus(window));
+    }
+
+    private static StoryArticle storyArticle(ArticleMatch m) {
+        Article a = m.article();
+        return new StoryArticle(a.id(), a.feedId(), a.source(), a.url(), a.title(), a.language(), m.eventTime(),
+                m.match().direction(), m.match().milestone());
+    }
+}

@@ -1,0 +1,61 @@
+package org.agendamonitor.progress;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns a title and lede into word shingles for near-duplicate detection: accents folded, lower-cased
+ * ({@link Locale#ROOT}), English and Spanish stop words dropped, a plural "s" trimmed, then single words and
+ * adjacent pairs. Language-aware only as far as both stop-word lists apply to every text, which is what lets a
+ * Spanish wire copy and its English-language repost of names and numbers still share shingles.
+ */
+public final class StoryText {
+    /** Only the first words of the lede: the rest of a summary differs most between outlets. */
+    static final int LEDE_WORDS = 40;
+
+    private static final Set<String> STOP_WORDS = Set.of(
+            // English
+            "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he",
+            "her", "his", "in", "into", "is", "it", "its", "new", "not", "of", "on", "or", "over", "said", "says",
+            "she", "that", "the", "their", "them", "they", "this", "to", "was", "were", "what", "when", "which", "who",
+            "will", "with", "would", "after", "about", "more", "than", "up", "us", "we", "you",
+            // Spanish
+            "al", "como", "con", "de", "del", "el", "en", "entre", "es", "esta", "este", "fue", "ha", "han", "la",
+            "las", "le", "lo", "los", "mas", "no", "para", "por", "que", "se", "sin", "sobre", "su", "sus", "tras",
+            "un", "una", "uno", "y", "ya", "o", "ante", "dijo", "segun");
+
+    private StoryText() {
+    }
+
+    /** Distinct shingles of the title and the lede of the summary; empty when neither has a content word. */
+    public static Set<String> shingles(String title, String summary) {
+        List<String> words = new ArrayList<>(contentWords(title));
+        List<String> lede = contentWords(summary);
+        words.addAll(lede.subList(0, Math.min(LEDE_WORDS, lede.size())));
+        Set<String> shingles = new LinkedHashSet<>(words);
+        for (int i = 0; i + 1 < words.size(); i++) {
+            shingles.add(words.get(i) + " " + words.get(i + 1));
+        }
+        return shingles;
+    }
+
+    static List<String> contentWords(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT);
+        List<String> words = new ArrayList<>();
+        for (String token : folded.split("[^\\p{L}\\p{Nd}]+")) {
+            if (token.length() < 2 || STOP_WORDS.contains(token)) {
+                continue;
+            }
+            words.add(token.length() > 3 && token.endsWith("s") ? token.substring(0, token.length() - 1) : token);
+        }
+        return words;
+    }
+}

@@ -1,0 +1,77 @@
+package org.agendamonitor;
+
+import java.time.Instant;
+import java.util.List;
+import org.agendamonitor.model.Article;
+
+/**
+ * Articles for story and alert tests: one USMCA story told by four outlets minutes apart, an unrelated USMCA article,
+ * and a tourism story about Mérida the city told by three outlets (which must not match the merida recommendation).
+ * All our own wording.
+ */
+public final class BreakingNewsFixtures {
+    /** When the first outlet publishes the USMCA story. */
+    public static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
+
+    private BreakingNewsFixtures() {
+    }
+
+    public static Article article(String id, String feedId, String source, String title, String summary,
+            String language, Instant published) {
+        return new Article(id, feedId, source, "https://" + feedId + ".example/" + id, title, summary, language,
+                published, published.plusSeconds(30));
+    }
+
+    /** The same USMCA story from four outlets, 0, 7, 15 and 40 minutes after {@link #T0}. */
+    public static List<Article> usmcaStory() {
+        return List.of(
+                article("usmca-wire-1", "wire-a", "Wire A",
+                        "US and Mexico conclude USMCA joint review, agree to extend trade pact",
+                        "The United States and Mexico concluded the joint review of the USMCA trade agreement on "
+                                + "Friday and agreed to extend the pact for another 16 years, officials said.",
+                        "en", T0),
+                article("usmca-wire-2", "wire-b", "Wire B",
+                        "USMCA joint review concluded as US, Mexico agree to extend trade pact",
+                        "Washington and Mexico City concluded the USMCA joint review on Friday and agreed to extend "
+                                + "the trade pact for 16 years, officials said.",
+                        "en", T0.plusSeconds(7 * 60)),
+                article("usmca-paper-3", "paper-c", "Paper C",
+                        "Mexico, US wrap up USMCA joint review and extend the trade agreement",
+                        "Mexico and the United States concluded the joint review of the USMCA on Friday, agreeing to "
+                                + "extend the trade agreement for another 16 years.",
+                        "en", T0.plusSeconds(15 * 60)),
+                article("usmca-paper-4", "paper-d", "Paper D",
+                        "USMCA partners conclude joint review, extend trade deal 16 years",
+                        "The USMCA joint review concluded on Friday with the United States and Mexico agreeing to "
+                                + "extend the trade agreement.",
+                        "en", T0.plusSeconds(40 * 60)));
+    }
+
+    /** A different USMCA story the same morning. */
+    public static Article otherUsmcaArticle() {
+        return article("usmca-steel", "wire-a", "Wire A", "US imposes tariffs on Mexican steel despite USMCA",
+                "Washington imposed new tariffs on Mexican steel on Tuesday, a move Mexico called a violation of "
+                        + "the USMCA.",
+                "en", T0.plusSeconds(20 * 60));
+    }
+
+    /** Tourism in Mérida, Yucatán, from three outlets: about the city, not the security initiative. */
+    public static List<Article> meridaCityStory() {
+        return List.of(
+                article("merida-city-1", "wire-a", "Wire A",
+                        "Mérida named top cultural destination as tourism to Yucatán booms",
+                        "Hotels in Mérida, the capital of Yucatán, report record bookings for the winter season as "
+                                + "visitors flock to its cenotes and colonial center.",
+                        "en", T0.plusSeconds(5 * 60)),
+                article("merida-city-2", "wire-b", "Wire B",
+                        "Tourism booms in Mérida, Yucatán's cultural capital",
+                        "Record bookings in Mérida hotels as visitors come for the cenotes, the colonial center and "
+                                + "Yucatán cuisine this winter.",
+                        "en", T0.plusSeconds(9 * 60)),
+                article("merida-city-3", "paper-c", "Paper C",
+                        "Mérida hotels see record winter as Yucatán tourism booms",
+                        "Visitors flock to Mérida and the cenotes of Yucatán; hotels report record bookings for the "
+                                + "season.",
+                        "en", T0.plusSeconds(12 * 60)));
+    }
+}

@@ -1,0 +1,115 @@
+package org.agendamonitor.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.agendamonitor.BreakingNewsFixtures;
+import org.agendamonitor.model.Article;
+import org.agendamonitor.model.ArticleMatch;
+import org.agendamonitor.model.Direction;
+import org.agendamonitor.model.Match;
+import org.agendamonitor.model.Recommendation;
+import org.junit.jupiter.api.Test;
+
+class StoryClustererTest {
+    private final StoryClusterer clusterer = StoryClusterer.defaults();
+
+    private static ArticleMatch usmca(Article a) {
+        return new ArticleMatch(a, new Match(Recommendation.USMCA, 3.0, List.of("agreement"), List.of("USMCA"),
+                List.of(), Direction.NEUTRAL, null, ""));
+    }
+
+    /** Runs the articles through the clusterer as the processor does and returns the stories' article ids. */
+    private List<StoryCluster> cluster(List<Article> articles) {
+        List<StoryCluster> stories = new ArrayList<>();
+        for (Article a : articles) {
+            ArticleMatch m = usmca(a);
+            List<Integer> signature = clusterer.signature(a);
+            Optional<StoryCluster> best = clusterer.bestMatch(stories, signature, m.eventTime());
+            if (best.isPresent()) {
+                stories.set(stories.indexOf(best.get()), clusterer.join(best.get(), m, signature));
+            } else {
+                stories.add(clusterer.start(m, signature));
+            }
+        }
+        return stories;
+    }
+
+    @Test
+    void shouldGroupTheSameStoryFromFourOutletsIntoOne() {
+        List<StoryCluster> stories = cluster(BreakingNewsFixtures.usmcaStory());
+        assertThat(stories).hasSize(1);
+        assertThat(stories.get(0).story().outlets()).containsExactly("Wire A", "Wire B", "Paper C", "Paper D");
+        assertThat(stories.get(0).story().size()).isEqualTo(4);
+        assertThat(stories.get(0).story().firstSeen()).isEqualTo(BreakingNewsFixtures.T0);
+        assertThat(stories.get(0).story().lastSeen()).isEqualTo(BreakingNewsFixtures.T0.plusSeconds(40 * 60));
+    }
+
+    @Test
+    void shouldKeepADifferentEventInItsOwnStory() {
+        List<Article> articles = new ArrayList<>(BreakingNewsFixtures.usmcaStory());
+        articles.add(1, BreakingNewsFixtures.otherUsmcaArticle());
+        List<StoryCluster> stories = cluster(articles);
+        assertThat(stories).hasSize(2);
+        assertThat(stories.get(1).story().articles()).extracting(a -> a.id()).containsExactly("usmca-steel");
+    }
+
+    @Test
+    void shouldNotJoinAStoryOutsideTheWindowEvenWhenTheTextIsTheSame() {
+        Article first = BreakingNewsFixtures.usmcaStory().get(0);
+        Article weekLater = BreakingNewsFixtures.article("again", "wire-b", "Wire B", first.title(), first.summary(),
+                "en", first.publishedAt().plus(Duration.ofDays(7)));
+        assertThat(cluster(List.of(first, weekLater))).hasSize(2);
+    }
+
+    @Test
+    void shouldGiveTheSameStoryIdOnEveryRun() {
+        String first = cluster(BreakingNewsFixtures.usmcaStory()).get(0).story().id();
+        assertThat(cluster(BreakingNewsFixtures.usmcaStory()).get(0).story().id()).isEqualTo(first)
+                .isEqualTo(StoryClusterer.storyId(Recommendation.USMCA, "usmca-wire-1")).matches("usmca-[0-9a-f]{12}");
+    }
+
+    @Test
+    void shouldIgnoreAnArticleAlreadyInTheStory() {
+        StoryCluster one = cluster(BreakingNewsFixtures.usmcaStory()).get(0);
+        Article again = BreakingNewsFixtures.usmcaStory().get(2);
+        assertThat(clusterer.join(one, usmca(again), clusterer.signature(again))).isEqualTo(one);
+    }
+
+    @Test
+    void shouldNeverJoinArticlesWithoutContentWords() {
+        Article empty = BreakingNewsFixtures.article("e1", "wire-a", "Wire A", "The", "", "en",
+                BreakingNewsFixtures.T0);
+        Article alsoEmpty = BreakingNewsFixtures.article("e2", "wire-b", "Wire B", "", "", "en",
+                BreakingNewsFixtures.T0);
+        assertThat(clusterer.signature(empty)).isEmpty();
+        assertThat(cluster(List.of(empty, alsoEmpty))).hasSize(2);
+    }
+
+    @Test
+    void shouldFoldAccentsAndDropStopWordsInBothLanguages() {
+        assertThat(StoryText.contentWords("La revisión del T-MEC en México")).containsExactly("revision", "mec",
+                "mexico");
+        assertThat(StoryText.shingles("Tariffs on steel", "")).containsExactly("tariff", "steel", "tariff steel");
+    }
+
+    @Test
+    void shouldEstimateJaccardSimilarity() {
+        List<Integer> a = MinHash.signature(List.of("a", "b", "c", "d"));
+        assertThat(MinHash.similarity(a, a)).isEqualTo(1.0);
+        assertThat(MinHash.similarity(a, MinHash.signature(List.of("w", "x", "y", "z")))).isLessThan(0.15);
+        assertThat(MinHash.similarity(a, List.of())).isZero();
+        assertThat(a).hasSize(MinHash.SIZE);
+    }
+
+    @Test
+    void shouldRejectABadConfiguration() {
+        assertThatThrownBy(() -> new StoryClusterer(Duration.ZERO, 0.3)).hasMessageContaining("window=PT0S");
+        assertThatThrownBy(() -> new StoryClusterer(Duration.ofHours(1), 1.5)).hasMessageContaining("threshold=1.5");
+    }
+}
