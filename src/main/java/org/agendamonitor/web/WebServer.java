@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.agendamonitor.config.WebSettings;
 import org.agendamonitor.model.Recommendation;
 import org.agendamonitor.stream.AgendaReadModel;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,8 +117,11 @@ public final class WebServer implements AutoCloseable {
                 }
             } catch (BadRequestException e) {
                 HttpExchanges.error(ex, 400, e.getMessage());
+            } catch (InvalidStateStoreException e) {
+                // A rebalance is moving state between threads or instances: the answer is "soon", not an error.
+                HttpExchanges.error(ex, 503, "state is being rebalanced, retry shortly: " + e.getMessage());
             } catch (RuntimeException e) {
-                LOG.warn("request failed path={} error={}", ex.getRequestURI().getPath(), e.toString());
+                LOG.warn("request failed path={} error={}", ex.getRequestURI().getPath(), e.toString(), e);
                 HttpExchanges.error(ex, 500, "internal error");
             }
         });
