@@ -162,7 +162,7 @@ public final class FeedFiles {
     private FileResult parse(Path file) {
         byte[] body;
         try {
-            body = BodyReader.readFile(file, maxBodyBytes);
+            body = BodyReader.decode(BodyReader.readFile(file, maxBodyBytes), null, maxBodyBytes);
         } catch (BodyReader.TooLargeException e) {
             return new FileResult(file, Verdict.REJECTED, List.of(), "too_large: " + e.getMessage());
         } catch (IOException e) {
