@@ -56,6 +56,25 @@ class FeedFilesTest {
     }
 
     @Test
+    void shouldReportABlockedParseAsCrashedAtTheWallClockBackstop() throws IOException {
+        Path file = Files.write(dir.resolve("blocked.xml"), bytes("rss2-basic.xml"));
+        FeedFiles blocked = files((body, type, feed, at) -> {
+            try {
+                Thread.sleep(5_000); // uses no CPU, like a read that never returns
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new ParsedFeed(List.of(), java.util.Map.of(), null);
+        }, Duration.ofMillis(200));
+
+        long started = System.nanoTime();
+        FeedFiles.FileResult result = blocked.check(file);
+
+        assertThat(result.verdict()).isEqualTo(FeedFiles.Verdict.CRASHED);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
     void shouldReportAnUncaughtExceptionAsCrashed() throws IOException {
         Path file = Files.write(dir.resolve("boom.xml"), bytes("rss2-basic.xml"));
         FeedFiles throwing = files((body, type, feed, at) -> {
