@@ -75,7 +75,8 @@ public final class FeedFetcher {
             if (modified.equals(previous.lastModified())) {
                 return new FetchResult(FetchOutcome.NOT_MODIFIED, 0, null, null, previous, url, null, null, "");
             }
-            byte[] body = BodyReader.readFile(path, settings.maxBodyBytes());
+            byte[] body = BodyReader.decode(BodyReader.readFile(path, settings.maxBodyBytes()), null,
+                    settings.maxBodyBytes());
             return new FetchResult(FetchOutcome.OK, 0, body, null, new Validators(null, modified), url, null, null,
                     "");
         } catch (BodyReader.TooLargeException e) {

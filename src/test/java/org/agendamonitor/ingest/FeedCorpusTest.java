@@ -15,6 +15,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The shared feed corpus (5,048 real-world and edge-case files) through exactly what {@code check-feeds} runs:
  * nothing may crash or hang, and at least 4,650 files must parse (plain ROME 2.1.0 manages 4,591).
+ *
+ * <p>Measured when this test was written (parsed, by corpus kind; plain ROME = {@code SyndFeedInput} over
+ * {@code XmlReader}, without rome-opml): encoding 99 of 102 (ROME 54), illformed 280 of 330 (278), news-snapshot
+ * 10 of 10 (10), opml 0 of 125 (0; refused on purpose: a subscription list is not a feed), sample 268 of 270 (267),
+ * wellformed 4,028 of 4,211 (3,982); total 4,685 (4,591), crashed 0. No file plain ROME parses is refused here.
  */
 class FeedCorpusTest {
     private static final int MIN_PARSED = 4_650;

@@ -35,10 +35,7 @@ class FeedFetcherTest {
             java.time.Clock.systemUTC());
 
     static IngestSettings settings(Duration requestTimeout, long maxBody) {
-        IngestSettings d = IngestSettings.defaults();
-        return new IngestSettings(true, d.interval(), d.minInterval(), d.maxInterval(), d.maxBackoff(),
-                Duration.ofSeconds(2), requestTimeout, maxBody, 5, d.concurrency(), d.perHostConcurrency(),
-                "AgendaMonitorTest/1.0 (+https://example.org/bot)", false);
+        return Fixtures.settings(requestTimeout, maxBody, 4, 2);
     }
 
     @BeforeEach
@@ -169,6 +166,24 @@ class FeedFetcherTest {
         assertThat(bomb.length).isLessThan(100_000);
         assertThat(result.outcome()).isEqualTo(FetchOutcome.TOO_LARGE);
         assertThat(result.detail()).contains("decompressed");
+    }
+
+    @Test
+    void shouldTrustTheGzipMagicBytesOverTheHeader() throws IOException {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+            gzip.write(bytes("rss2-basic.xml"));
+        }
+        server.route("/unlabelled", ex -> send(ex, 200, "application/rss+xml", compressed.toByteArray()));
+        server.route("/already-inflated", ex -> {
+            ex.getResponseHeaders().set("Content-Encoding", "gzip");
+            send(ex, 200, "application/rss+xml", bytes("rss2-basic.xml"));
+        });
+
+        assertThat(fetcher.fetch(server.uri("/unlabelled"), Validators.NONE).body())
+                .isEqualTo(bytes("rss2-basic.xml"));
+        assertThat(fetcher.fetch(server.uri("/already-inflated"), Validators.NONE).body())
+                .isEqualTo(bytes("rss2-basic.xml"));
     }
 
     @Test

@@ -56,6 +56,25 @@ class FeedFilesTest {
     }
 
     @Test
+    void shouldReportABlockedParseAsCrashedAtTheWallClockBackstop() throws IOException {
+        Path file = Files.write(dir.resolve("blocked.xml"), bytes("rss2-basic.xml"));
+        FeedFiles blocked = files((body, type, feed, at) -> {
+            try {
+                Thread.sleep(5_000); // uses no CPU, like a read that never returns
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new ParsedFeed(List.of(), java.util.Map.of(), null);
+        }, Duration.ofMillis(200));
+
+        long started = System.nanoTime();
+        FeedFiles.FileResult result = blocked.check(file);
+
+        assertThat(result.verdict()).isEqualTo(FeedFiles.Verdict.CRASHED);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
     void shouldReportAnUncaughtExceptionAsCrashed() throws IOException {
         Path file = Files.write(dir.resolve("boom.xml"), bytes("rss2-basic.xml"));
         FeedFiles throwing = files((body, type, feed, at) -> {
@@ -70,10 +89,7 @@ class FeedFilesTest {
 
     @Test
     void shouldRefuseFilesOverTheBodyLimit() throws IOException {
-        IngestSettings d = IngestSettings.defaults();
-        IngestSettings small = new IngestSettings(true, d.interval(), d.minInterval(), d.maxInterval(),
-                d.maxBackoff(), d.connectTimeout(), d.requestTimeout(), 100, d.maxRedirects(), d.concurrency(),
-                d.perHostConcurrency(), d.userAgent(), false);
+        IngestSettings small = Fixtures.settings(Duration.ofSeconds(5), 100, 2, 2);
         Path file = Files.write(dir.resolve("big.xml"), bytes("rss2-basic.xml"));
 
         FeedFiles.FileResult result = new FeedFiles(new FeedParser(), small, Duration.ofSeconds(5), CLOCK)
@@ -81,6 +97,24 @@ class FeedFilesTest {
 
         assertThat(result.verdict()).isEqualTo(FeedFiles.Verdict.REJECTED);
         assertThat(result.reason()).startsWith("too_large");
+    }
+
+    @Test
+    void shouldReadGzippedFilesUnderTheSameLimit() throws IOException {
+        Path gz = dir.resolve("wire.xml.gz");
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(bytes("rss2-basic.xml"));
+        }
+        Path bomb = dir.resolve("bomb.xml.gz");
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(bomb))) {
+            out.write(new byte[(int) IngestSettings.defaults().maxBodyBytes() + 1]);
+        }
+
+        List<FeedFiles.FileResult> results = FeedFiles.withDefaults().checkAll(List.of(gz, bomb), 2);
+
+        assertThat(results.get(0).articles()).hasSize(2);
+        assertThat(results.get(1).verdict()).isEqualTo(FeedFiles.Verdict.REJECTED);
+        assertThat(results.get(1).reason()).startsWith("too_large");
     }
 
     @Test

@@ -47,9 +47,7 @@ class FeedSchedulerTest {
     }
 
     private static IngestSettings settings(int concurrency, int perHost) {
-        return new IngestSettings(true, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofDays(1),
-                Duration.ofHours(2), Duration.ofSeconds(2), Duration.ofSeconds(5), 1024 * 1024, 5, concurrency,
-                perHost, "AgendaMonitorTest/1.0", false);
+        return Fixtures.settings(Duration.ofSeconds(5), 1024 * 1024, concurrency, perHost);
     }
 
     private FeedScheduler scheduler(List<FeedSource> feeds, IngestSettings settings, ArticleSink sink) {
