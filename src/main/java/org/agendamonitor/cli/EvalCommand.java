@@ -2,6 +2,7 @@ package org.agendamonitor.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -47,8 +48,18 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+    public Integer call() {
+        try {
+            return evaluate(spec.commandLine().getOut());
+        } catch (IOException | RuntimeException e) {
+            // Bad input (missing file, bad JSON line, invalid agenda) is reported plainly, without a stack trace.
+            spec.commandLine().getErr().println("eval: " + (e instanceof NoSuchFileException ? "no such file " : "")
+                    + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int evaluate(PrintWriter out) throws IOException {
         var items = EvalItem.read(file);
         try (AgendaMatcher matcher = agenda.matcher();
              AgendaMatcher keywords = new AgendaMatcher(KeywordBaseline.spec())) {

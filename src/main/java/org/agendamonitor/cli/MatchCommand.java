@@ -62,8 +62,17 @@ public final class MatchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+    public Integer call() {
+        try {
+            return match(spec.commandLine().getOut());
+        } catch (IOException | RuntimeException e) {
+            // An invalid agenda lists its problems; no stack trace for bad input.
+            spec.commandLine().getErr().println("match: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int match(PrintWriter out) throws IOException {
         Article article = title == null && summary == null ? fromStdin() : article(title, summary);
         try (AgendaMatcher matcher = agenda.matcher()) {
             MatchExplanation explanation = matcher.explain(article);

@@ -34,4 +34,18 @@ class EvalCommandTest {
                 .contains("FN merida x3");
         assertThat(lines.get(lines.size() - 1)).matches("macro_f1=\\d\\.\\d{3}").isEqualTo("macro_f1=0.667");
     }
+
+    @Test
+    void shouldExplainBadInputWithoutAStackTrace(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.jsonl");
+        Files.writeString(file, "{\"title\":\"x\",\"summary\":\"\",\"lang\":\"en\",\"labels\":[\"nafta\"]}\n");
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new EvalCommand());
+        cli.setErr(new PrintWriter(err));
+
+        int exit = cli.execute(file.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("bad.jsonl:1: unknown recommendation id 'nafta'").doesNotContain("\tat ");
+    }
 }
