@@ -61,7 +61,8 @@ export function sparkline(daily) {
       rect('spark-bar', i * SLOT, total, max), rect('spark-en', i * SLOT, en, max));
   });
   const label = 'Articles per day, oldest first: ' + days.map(d => Number(d && d.articles) || 0).join(' ');
-  return svgEl('svg', {class: 'spark', viewBox: `0 0 ${WIDTH} ${HEIGHT}`, width: WIDTH, height: HEIGHT, role: 'img',
+  return svgEl('svg', {class: 'spark', viewBox: `0 0 ${WIDTH} ${HEIGHT}`, width: WIDTH, height: HEIGHT,
+    preserveAspectRatio: 'none', role: 'img',
     'aria-label': label}, svgEl('line', {class: 'spark-base', x1: 0, x2: WIDTH, y1: HEIGHT, y2: HEIGHT}), bars);
 }
 

@@ -31,7 +31,8 @@ final class Sparkline {
         StringBuilder svg = new StringBuilder(1024);
         StringBuilder label = new StringBuilder("Articles per day, oldest first:");
         svg.append("<svg class=\"spark\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT).append("\" role=\"img\"");
+                .append("\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
+                .append("\" preserveAspectRatio=\"none\" role=\"img\"");
         StringBuilder bars = new StringBuilder();
         for (int i = skip; i < daily.size(); i++) {
             JsonNode day = daily.get(i);
