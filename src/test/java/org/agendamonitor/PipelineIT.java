@@ -112,7 +112,7 @@ class PipelineIT {
         awaitHealthy();
         app.scheduler().pollAllNow();
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> json("/api/articles?recommendation=usmca").size() == 1);
         JsonNode usmca = json("/api/articles?recommendation=usmca").get(0);
         assertThat(usmca.get("title").asText()).contains("USMCA joint review");

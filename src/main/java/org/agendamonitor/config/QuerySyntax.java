@@ -1,19 +1,26 @@
 package org.agendamonitor.config;
 
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 
 /**
- * Checks that an agenda query is valid Lucene classic syntax and can match something. The matcher parses the same text
+ * Checks that an agenda query is valid Lucene classic syntax, names no field but {@code title:} and {@code summary:},
+ * and can match something. The matcher parses the same text
  * with its own per-language analyzers; analysis never turns valid syntax into a parse error, so a neutral analyzer
  * is enough here and keeps {@code config} independent of {@code match}.
  */
 final class QuerySyntax {
     private static final StandardAnalyzer ANALYZER = new StandardAnalyzer();
+    private static final String DEFAULT_FIELD = "text";
+    private static final Set<String> FIELDS = Set.of(DEFAULT_FIELD, "title", "summary");
 
     private QuerySyntax() {
     }
@@ -23,7 +30,7 @@ final class QuerySyntax {
         if (text == null || text.isBlank()) {
             return "is empty";
         }
-        QueryParser parser = new QueryParser("text", ANALYZER);
+        QueryParser parser = new QueryParser(DEFAULT_FIELD, ANALYZER);
         parser.setDefaultOperator(QueryParser.Operator.AND);
         Query query;
         try {
@@ -36,6 +43,22 @@ final class QuerySyntax {
                 .allMatch(c -> c.getOccur() == BooleanClause.Occur.MUST_NOT)) {
             return "matches nothing (empty, or only NOT clauses)";
         }
-        return null;
+        Set<String> fields = new TreeSet<>();
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query q, Term... terms) {
+                for (Term t : terms) {
+                    fields.add(t.field());
+                }
+            }
+
+            @Override
+            public boolean acceptField(String field) {
+                fields.add(field);
+                return true;
+            }
+        });
+        fields.removeAll(FIELDS);
+        return fields.isEmpty() ? null : "uses unknown field " + fields + " (only title: and summary: exist)";
     }
 }

@@ -48,11 +48,14 @@ final class BodyReader {
 
     /**
      * Undoes a {@code Content-Encoding} of gzip or deflate (RFC 9110 §8.4.1) under the limit; identity and unknown
-     * codings are returned as they are (the parser then refuses binary junk with a reason).
+     * codings are returned as they are (the parser then refuses binary junk with a reason). The gzip magic bytes
+     * decide rather than the header alone: servers send gzip without saying so (a stored {@code .xml.gz}), and
+     * proxies pass on "gzip" for a body they already inflated.
      */
     static byte[] decode(byte[] raw, String contentEncoding, long limit) throws IOException {
         String coding = contentEncoding == null ? "" : contentEncoding.strip().toLowerCase(Locale.ROOT);
-        if (coding.equals("gzip") || coding.equals("x-gzip")) {
+        boolean gzipMagic = raw.length >= 2 && (raw[0] & 0xFF) == 0x1F && (raw[1] & 0xFF) == 0x8B;
+        if (gzipMagic && (coding.isEmpty() || coding.equals("gzip") || coding.equals("x-gzip"))) {
             return read(new GZIPInputStream(new ByteArrayInputStream(raw)), limit);
         }
         if (coding.equals("deflate")) {

@@ -32,6 +32,10 @@ final class FeedCharsets {
     }
 
     static Decoded decode(byte[] body, String contentType) {
+        Decoded wide = wideWithoutRomeSupport(body);
+        if (wide != null) {
+            return wide;
+        }
         boolean httpCharset = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("charset=");
         String viaRome;
         String romeCharset;
@@ -54,6 +58,28 @@ final class FeedCharsets {
             return new Decoded(stripBom(new String(withoutUtf8Bom(body), WINDOWS_1252)), "windows-1252");
         }
         return new Decoded(viaRome, romeCharset);
+    }
+
+    /**
+     * UTF-32 (any form) and BOM-less UTF-16, recognised from the first four bytes as XML 1.0 Appendix F describes:
+     * ROME's XmlReader knows neither, and the document then fails on its first character.
+     */
+    private static Decoded wideWithoutRomeSupport(byte[] b) {
+        if (b.length < 4) {
+            return null;
+        }
+        int head = (b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | b[3] & 0xFF;
+        String charset = switch (head) {
+            case 0x0000FEFF, 0x0000003C -> "UTF-32BE";
+            case 0xFFFE0000, 0x3C000000 -> "UTF-32LE";
+            case 0x003C003F -> "UTF-16BE";
+            case 0x3C003F00 -> "UTF-16LE";
+            default -> null;
+        };
+        if (charset == null) {
+            return null;
+        }
+        return new Decoded(stripBom(new String(b, Charset.forName(charset))), charset);
     }
 
     private static XmlReader strictOrLenient(byte[] body, String contentType) throws IOException {

@@ -2,11 +2,13 @@ package org.agendamonitor.ingest;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -43,19 +45,26 @@ public final class FeedFetcher {
     public FeedFetcher(IngestSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1: on plain http the JDK's HTTP/2 default sends an h2c Upgrade that some feed servers mishandle,
+        // and one request per feed gains nothing from multiplexing.
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public FetchResult fetch(URI url, Validators previous) {
         Validators validators = previous == null ? Validators.NONE : previous;
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        return switch (scheme) {
-            case "file" -> fetchFile(url, validators);
-            case "http", "https" -> fetchHttp(url, validators);
-            default -> FetchResult.failure(FetchOutcome.UNSUPPORTED_URL, url, validators,
-                    "unsupported scheme '" + scheme + "'");
-        };
+        try {
+            return switch (scheme) {
+                case "file" -> fetchFile(url, validators);
+                case "http", "https" -> fetchHttp(url, validators);
+                default -> FetchResult.failure(FetchOutcome.UNSUPPORTED_URL, url, validators,
+                        "unsupported scheme '" + scheme + "'");
+            };
+        } catch (IllegalArgumentException e) {
+            // java.net.http refuses some URIs it cannot send (no host, odd port) before any I/O.
+            return FetchResult.failure(FetchOutcome.UNSUPPORTED_URL, url, validators, e.getMessage());
+        }
     }
 
     private FetchResult fetchFile(URI url, Validators previous) {
@@ -66,7 +75,8 @@ public final class FeedFetcher {
             if (modified.equals(previous.lastModified())) {
                 return new FetchResult(FetchOutcome.NOT_MODIFIED, 0, null, null, previous, url, null, null, "");
             }
-            byte[] body = BodyReader.readFile(path, settings.maxBodyBytes());
+            byte[] body = BodyReader.decode(BodyReader.readFile(path, settings.maxBodyBytes()), null,
+                    settings.maxBodyBytes());
             return new FetchResult(FetchOutcome.OK, 0, body, null, new Validators(null, modified), url, null, null,
                     "");
         } catch (BodyReader.TooLargeException e) {
@@ -178,7 +188,7 @@ public final class FeedFetcher {
             if (t instanceof BodyReader.TooLargeException) {
                 return FetchOutcome.TOO_LARGE;
             }
-            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
                 return FetchOutcome.DNS;
             }
             if (t instanceof SSLException) {

@@ -3,7 +3,6 @@ package org.agendamonitor.ingest;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
 import java.io.IOException;
 import java.net.URI;
@@ -56,10 +55,11 @@ public final class FeedParser {
         }
         FeedCharsets.Decoded text = FeedCharsets.decode(body, contentType);
         SecureFeedInput input = new SecureFeedInput();
-        Document document = document(input, text.text());
+        Document document = document(input, FeedRepairs.withoutIllegalXmlChars(text.text()));
         if (FeedRepairs.isEmptyRss(document)) {
             return new ParsedFeed(List.of(), Map.of(), null);
         }
+        FeedRepairs.wrapOrphanItems(document);
         RomeFeed rome = RomeFeed.of(document, wireFeed(input, document));
         SyndFeed synd = rome.synd();
         Integer ttl = rome.wire() instanceof Channel channel && channel.getTtl() > 0 ? channel.getTtl() : null;

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -82,8 +81,15 @@ public final class FeedScheduler implements AutoCloseable {
         this.ticker = tick;
     }
 
-    /** Starts polling in the background; the first polls are spread over the first moments (jitter). */
+    /**
+     * Starts polling in the background; the first polls are spread over the first moments (jitter). Does nothing
+     * when {@code ingest.enabled=false} (an instance that only processes what others ingest).
+     */
     public void start() {
+        if (!settings.enabled()) {
+            LOG.info("feed scheduler disabled by ingest.enabled=false feeds={}", feeds.size());
+            return;
+        }
         ticker.scheduleWithFixedDelay(this::dispatchDue, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("feed scheduler started feeds={} concurrency={} per_host_concurrency={}", feeds.size(),
                 settings.concurrency(), settings.perHostConcurrency());
@@ -135,8 +141,14 @@ public final class FeedScheduler implements AutoCloseable {
     }
 
     private void pollAndRelease(FeedState state, Semaphore permits) {
+        Instant started = clock.instant();
         try {
-            poll(state);
+            Attempt attempt = poll(state, started);
+            record(state, attempt, started);
+        } catch (RuntimeException e) {
+            // A bug, not the feed's fault: record it so the feed is released and retried with back-off, never lost.
+            LOG.warn("feed poll crashed feed_id={} error=\"{}\"", state.feed.id(), e, e);
+            record(state, new Attempt(FetchOutcome.INTERNAL_ERROR, e.toString(), null, 0, null), started);
         } finally {
             permits.release();
         }
@@ -145,43 +157,53 @@ public final class FeedScheduler implements AutoCloseable {
         }
     }
 
-    private void poll(FeedState state) {
+    /** What one poll came to: the outcome after fetch, parse and hand-over, and what the next plan needs. */
+    private record Attempt(FetchOutcome outcome, String error, Integer ttlMinutes, int items, FetchResult fetched) {
+    }
+
+    private Attempt poll(FeedState state, Instant started) {
         FeedSource feed = state.feed;
-        Instant started = clock.instant();
         FetchResult fetched = fetcher.fetch(feed.url(), state.validators());
-        FetchOutcome outcome = fetched.outcome();
-        String error = fetched.detail();
-        Integer ttl = null;
-        int items = 0;
-        if (outcome == FetchOutcome.OK) {
-            try {
-                ParsedFeed parsed = parser.parse(fetched.body(), fetched.contentType(), feed, started);
-                ttl = parsed.ttlMinutes();
-                items = parsed.articles().size();
-                parsed.skippedByReason().forEach((reason, n) -> metrics.itemsSkipped(feed.id(), reason, n));
-                publishNew(state, parsed.articles());
-            } catch (FeedRejectedException e) {
-                outcome = e.outcome();
-                error = e.getMessage();
-            } catch (RuntimeException e) {
-                // Kafka down or any sink failure: the validators are not advanced, so these items come again.
-                outcome = FetchOutcome.SINK_ERROR;
-                error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            }
+        if (fetched.outcome() != FetchOutcome.OK) {
+            return new Attempt(fetched.outcome(), fetched.detail(), null, 0, fetched);
         }
+        ParsedFeed parsed;
+        try {
+            parsed = parser.parse(fetched.body(), fetched.contentType(), feed, started);
+        } catch (FeedRejectedException e) {
+            return new Attempt(e.outcome(), e.getMessage(), null, 0, fetched);
+        }
+        parsed.skippedByReason().forEach((reason, n) -> metrics.itemsSkipped(feed.id(), reason, n));
+        try {
+            publishNew(state, parsed.articles());
+        } catch (RuntimeException e) {
+            // Kafka down or any sink failure: the validators are not advanced, so these items come again.
+            return new Attempt(FetchOutcome.SINK_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    parsed.ttlMinutes(), parsed.articles().size(), fetched);
+        }
+        return new Attempt(FetchOutcome.OK, "", parsed.ttlMinutes(), parsed.articles().size(), fetched);
+    }
+
+    private void record(FeedState state, Attempt attempt, Instant started) {
+        FeedSource feed = state.feed;
+        FetchOutcome outcome = attempt.outcome();
+        FetchResult fetched = attempt.fetched();
         Instant now = clock.instant();
         metrics.feedFetched(feed.id(), outcome.id(), Duration.between(started, now));
         if (outcome.isSuccess()) {
-            Instant next = now.plus(planner.afterSuccess(feed, ttl, fetched.freshFor(), random.getAsDouble()));
-            state.succeeded(outcome, fetched.validators(), items, now, next);
+            Instant next = now.plus(planner.afterSuccess(feed, attempt.ttlMinutes(), fetched.freshFor(),
+                    random.getAsDouble()));
+            state.succeeded(outcome, fetched.validators(), attempt.items(), now, next);
             metrics.feedSucceeded(feed.id(), now);
-            LOG.debug("feed polled feed_id={} outcome={} items={} next_poll={}", feed.id(), outcome.id(), items, next);
+            LOG.debug("feed polled feed_id={} outcome={} items={} next_poll={}", feed.id(), outcome.id(),
+                    attempt.items(), next);
         } else {
             int failures = state.consecutiveFailures() + 1;
-            Instant next = now.plus(planner.afterFailure(feed, failures, fetched.retryAfter(), random.getAsDouble()));
-            state.failed(outcome, error, next);
+            Duration retryAfter = fetched == null ? null : fetched.retryAfter();
+            Instant next = now.plus(planner.afterFailure(feed, failures, retryAfter, random.getAsDouble()));
+            state.failed(outcome, attempt.error(), next);
             LOG.warn("feed poll failed feed_id={} outcome={} consecutive_failures={} next_poll={} error=\"{}\"",
-                    feed.id(), outcome.id(), failures, next, error);
+                    feed.id(), outcome.id(), failures, next, attempt.error());
         }
     }
 

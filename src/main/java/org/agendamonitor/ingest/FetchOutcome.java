@@ -23,7 +23,9 @@ public enum FetchOutcome {
     UNSUPPORTED_URL,
     BLOCKED_ADDRESS,
     /** Fetched and parsed, but the articles could not be handed over (Kafka down): they are fetched again. */
-    SINK_ERROR;
+    SINK_ERROR,
+    /** A bug in the monitor while polling this feed; logged with its stack trace, retried with back-off. */
+    INTERNAL_ERROR;
 
     /** snake_case id, e.g. {@code not_modified}. */
     public String id() {

@@ -23,8 +23,4 @@ public record ParsedFeed(List<Article> articles, Map<String, Integer> skippedByR
     public ParsedFeed(List<Article> articles, Map<String, Integer> skippedByReason, Integer ttlMinutes) {
         this(articles, skippedByReason, ttlMinutes, 0);
     }
-
-    public int skipped() {
-        return skippedByReason.values().stream().mapToInt(Integer::intValue).sum();
-    }
 }

@@ -4,20 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.agendamonitor.config.AgendaSpec;
-import org.agendamonitor.config.AgendaTopic;
 import org.agendamonitor.config.LanguageQueries;
-import org.agendamonitor.config.Milestone;
 import org.agendamonitor.config.RecommendationSpec;
 import org.agendamonitor.model.Article;
-import org.agendamonitor.model.Direction;
 import org.agendamonitor.model.Match;
 import org.agendamonitor.model.Recommendation;
 import org.agendamonitor.model.TermHit;
@@ -38,8 +35,11 @@ import org.apache.lucene.search.Query;
  */
 public final class AgendaMatcher implements AutoCloseable {
     private final AgendaSpec spec;
-    private final Monitor monitor;
     private final Map<String, CompiledQuery> queries;
+    /** Topic and exclusion queries: they decide whether a recommendation matches. */
+    private final Monitor relevance;
+    /** Direction cues and milestones: only worth running once something matched. */
+    private final Monitor cues;
 
     public AgendaMatcher(AgendaSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -47,16 +47,26 @@ public final class AgendaMatcher implements AutoCloseable {
         Map<String, CompiledQuery> byId = new HashMap<>();
         compiled.forEach(q -> byId.put(q.monitorId(), q));
         this.queries = Map.copyOf(byId);
+        Map<String, Analyzer> analyzers = Map.of(
+                "en", AgendaAnalyzers.forLanguage("en"), "es", AgendaAnalyzers.forLanguage("es"));
+        this.relevance = monitor(compiled.stream().filter(q -> decidesRelevance(q.kind())).toList(), analyzers);
+        this.cues = monitor(compiled.stream().filter(q -> !decidesRelevance(q.kind())).toList(), analyzers);
+    }
+
+    private static boolean decidesRelevance(QueryKind kind) {
+        return kind == QueryKind.TOPIC || kind == QueryKind.EXCLUSION;
+    }
+
+    private static Monitor monitor(List<CompiledQuery> compiled, Map<String, Analyzer> analyzers) {
         try {
-            this.monitor = new Monitor(AgendaAnalyzers.perField());
-            Map<String, Analyzer> analyzers = Map.of(
-                    "en", AgendaAnalyzers.forLanguage("en"), "es", AgendaAnalyzers.forLanguage("es"));
+            Monitor monitor = new Monitor(AgendaAnalyzers.perField());
             List<MonitorQuery> monitorQueries = new ArrayList<>();
             for (CompiledQuery q : compiled) {
                 Query query = QueryCompiler.parse(q, analyzers.get(q.language()));
                 monitorQueries.add(new MonitorQuery(q.monitorId(), query, q.text(), Map.of()));
             }
             monitor.register(monitorQueries);
+            return monitor;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the agenda monitor", e);
         }
@@ -64,11 +74,15 @@ public final class AgendaMatcher implements AutoCloseable {
 
     /** The recommendations the article is about; empty when none. */
     public List<Match> match(Article article) {
-        return explain(article).matches();
+        return evaluate(article, false).matches();
     }
 
     /** The full account behind {@link #match}: every query that fired, vetoes, scores and thresholds. */
     public MatchExplanation explain(Article article) {
+        return evaluate(article, true);
+    }
+
+    private MatchExplanation evaluate(Article article, boolean full) {
         Objects.requireNonNull(article, "article");
         List<String> languages = languages(article.language());
         Document document = new Document();
@@ -76,6 +90,23 @@ public final class AgendaMatcher implements AutoCloseable {
             document.add(new TextField(AgendaAnalyzers.field(AgendaAnalyzers.TITLE, language), article.title(), Field.Store.NO));
             document.add(new TextField(AgendaAnalyzers.field(AgendaAnalyzers.SUMMARY, language), article.summary(), Field.Store.NO));
         }
+        Map<Recommendation, List<FiredQuery>> fired = new EnumMap<>(Recommendation.class);
+        run(relevance, document, article, fired);
+        boolean anyMatched = spec.recommendations().stream()
+                .anyMatch(r -> RecommendationVerdict.of(r, fired.getOrDefault(r.id(), List.of())).matched());
+        if (full || anyMatched) {
+            run(cues, document, article, fired);
+        }
+        List<RecommendationVerdict> verdicts = new ArrayList<>();
+        for (RecommendationSpec recommendation : spec.recommendations()) {
+            List<FiredQuery> own = new ArrayList<>(fired.getOrDefault(recommendation.id(), List.of()));
+            own.sort(Comparator.comparing(FiredQuery::kind).thenComparing(FiredQuery::query));
+            verdicts.add(RecommendationVerdict.of(recommendation, own));
+        }
+        return new MatchExplanation(languages, verdicts);
+    }
+
+    private void run(Monitor monitor, Document document, Article article, Map<Recommendation, List<FiredQuery>> into) {
         MatchingQueries<HighlightsMatch> result;
         try {
             result = monitor.match(document, HighlightsMatch.MATCHER);
@@ -85,44 +116,11 @@ public final class AgendaMatcher implements AutoCloseable {
         if (!result.getErrors().isEmpty()) {
             throw new IllegalStateException("agenda queries failed on article " + article.id() + ": " + result.getErrors());
         }
-        Map<Recommendation, List<FiredQuery>> fired = new EnumMap<>(Recommendation.class);
         for (HighlightsMatch m : result.getMatches()) {
             CompiledQuery q = queries.get(m.getQueryId());
-            fired.computeIfAbsent(q.recommendation(), r -> new ArrayList<>())
+            into.computeIfAbsent(q.recommendation(), r -> new ArrayList<>())
                     .add(new FiredQuery(q.kind(), q.ref(), q.language(), q.text(), hits(m, article)));
         }
-        List<RecommendationVerdict> verdicts = new ArrayList<>();
-        for (RecommendationSpec recommendation : spec.recommendations()) {
-            List<FiredQuery> own = new ArrayList<>(fired.getOrDefault(recommendation.id(), List.of()));
-            own.sort(java.util.Comparator.comparing(FiredQuery::kind).thenComparing(FiredQuery::query));
-            verdicts.add(verdict(recommendation, own));
-        }
-        return new MatchExplanation(languages, verdicts);
-    }
-
-    private static RecommendationVerdict verdict(RecommendationSpec spec, List<FiredQuery> fired) {
-        boolean vetoed = fired.stream().anyMatch(f -> f.kind() == QueryKind.EXCLUSION);
-        Map<String, Double> topicScores = new LinkedHashMap<>();
-        double score = 0;
-        for (AgendaTopic topic : spec.topics()) {
-            List<FiredQuery> own = fired.stream()
-                    .filter(f -> f.kind() == QueryKind.TOPIC && topic.id().equals(f.ref())).toList();
-            if (!own.isEmpty()) {
-                double contribution = topic.weight() * (own.stream().anyMatch(FiredQuery::inTitle) ? spec.titleBoost() : 1.0);
-                topicScores.put(topic.id(), contribution);
-                score += contribution;
-            }
-        }
-        boolean advance = fired.stream().anyMatch(f -> f.kind() == QueryKind.ADVANCE);
-        boolean setback = fired.stream().anyMatch(f -> f.kind() == QueryKind.SETBACK);
-        Direction direction = advance == setback ? Direction.NEUTRAL : advance ? Direction.ADVANCE : Direction.SETBACK;
-        String milestone = spec.milestones().stream()
-                .map(Milestone::id)
-                .filter(id -> fired.stream().anyMatch(f -> f.kind() == QueryKind.MILESTONE && id.equals(f.ref())))
-                .findFirst().orElse(null);
-        boolean matched = !vetoed && score >= spec.minScore();
-        return new RecommendationVerdict(spec.id(), matched, vetoed, score, spec.minScore(), topicScores, direction,
-                milestone, fired);
     }
 
     /** Maps Lucene's highlight offsets, which the analyzers keep, back to the article's own text. */
@@ -139,7 +137,7 @@ public final class AgendaMatcher implements AutoCloseable {
                 }
             }
         }
-        hits.sort(java.util.Comparator.comparing((TermHit h) -> h.field().equals(AgendaAnalyzers.TITLE) ? 0 : 1)
+        hits.sort(Comparator.comparing((TermHit h) -> h.field().equals(AgendaAnalyzers.TITLE) ? 0 : 1)
                 .thenComparingInt(TermHit::start));
         return hits;
     }
@@ -152,8 +150,8 @@ public final class AgendaMatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            monitor.close();
+        try (relevance; cues) {
+            // closes both monitors, the second even when the first fails
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.agendamonitor.config.AgendaTopic;
+import org.agendamonitor.config.Milestone;
+import org.agendamonitor.config.RecommendationSpec;
 import org.agendamonitor.model.Direction;
 import org.agendamonitor.model.Match;
 import org.agendamonitor.model.Recommendation;
@@ -45,6 +48,32 @@ public record RecommendationVerdict(
     public RecommendationVerdict {
         topicScores = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(topicScores));
         fired = List.copyOf(fired);
+    }
+
+    /** Applies the rules of the package documentation to the queries of one recommendation that fired. */
+    static RecommendationVerdict of(RecommendationSpec spec, List<FiredQuery> fired) {
+        boolean vetoed = fired.stream().anyMatch(f -> f.kind() == QueryKind.EXCLUSION);
+        Map<String, Double> topicScores = new LinkedHashMap<>();
+        double score = 0;
+        for (AgendaTopic topic : spec.topics()) {
+            List<FiredQuery> own = fired.stream()
+                    .filter(f -> f.kind() == QueryKind.TOPIC && topic.id().equals(f.ref())).toList();
+            if (!own.isEmpty()) {
+                double boost = own.stream().anyMatch(FiredQuery::inTitle) ? spec.titleBoost() : 1.0;
+                topicScores.put(topic.id(), topic.weight() * boost);
+                score += topic.weight() * boost;
+            }
+        }
+        boolean advance = fired.stream().anyMatch(f -> f.kind() == QueryKind.ADVANCE);
+        boolean setback = fired.stream().anyMatch(f -> f.kind() == QueryKind.SETBACK);
+        Direction direction = advance == setback ? Direction.NEUTRAL : advance ? Direction.ADVANCE : Direction.SETBACK;
+        String milestone = spec.milestones().stream()
+                .map(Milestone::id)
+                .filter(id -> fired.stream().anyMatch(f -> f.kind() == QueryKind.MILESTONE && id.equals(f.ref())))
+                .findFirst().orElse(null);
+        boolean matched = !vetoed && score >= spec.minScore();
+        return new RecommendationVerdict(spec.id(), matched, vetoed, score, spec.minScore(), topicScores, direction,
+                milestone, fired);
     }
 
     /** The match record for the pipeline; meaningful only when {@link #matched()}. */

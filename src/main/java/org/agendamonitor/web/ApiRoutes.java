@@ -156,8 +156,8 @@ final class ApiRoutes {
         return views;
     }
 
-    List<MatchedArticle> latest(Recommendation r, int limit) {
-        return model.recentArticles(r, null, limit);
+    List<MatchedArticle> articles(Recommendation r, String language, int limit) {
+        return model.recentArticles(r, language, limit);
     }
 
     private boolean notReady(HttpExchange ex) throws IOException {

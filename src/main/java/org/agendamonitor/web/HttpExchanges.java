@@ -27,12 +27,7 @@ final class HttpExchanges {
     }
 
     static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
-        var h = ex.getResponseHeaders();
-        h.set("Content-Type", contentType);
-        h.set("X-Content-Type-Options", "nosniff");
-        h.set("Referrer-Policy", "no-referrer");
-        h.set("Content-Security-Policy", CSP);
-        h.set("Cache-Control", "no-store");
+        headers(ex, contentType);
         boolean head = "HEAD".equals(ex.getRequestMethod());
         ex.sendResponseHeaders(status, head ? -1 : body.length);
         if (!head) {
@@ -41,6 +36,16 @@ final class HttpExchanges {
             }
         }
         ex.close();
+    }
+
+    /** Content type plus the security headers; for responses written by hand (the event stream). */
+    static void headers(HttpExchange ex, String contentType) {
+        var h = ex.getResponseHeaders();
+        h.set("Content-Type", contentType);
+        h.set("X-Content-Type-Options", "nosniff");
+        h.set("Referrer-Policy", "no-referrer");
+        h.set("Content-Security-Policy", CSP);
+        h.set("Cache-Control", "no-store");
     }
 
     static Map<String, String> query(HttpExchange ex) {

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +17,7 @@ import java.util.function.Supplier;
 import org.agendamonitor.config.WebSettings;
 import org.agendamonitor.model.Recommendation;
 import org.agendamonitor.stream.AgendaReadModel;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,14 +29,19 @@ import org.slf4j.LoggerFactory;
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private static final int THREADS = 4;
+    /** How often the read model is checked for new articles to push to open pages. */
+    private static final Duration EVENT_TICK = Duration.ofSeconds(1);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final EventBroadcaster events;
 
     public WebServer(WebSettings settings, AgendaReadModel model, Map<Recommendation, String> titles,
             Supplier<? extends List<?>> feedStatuses, PrometheusMeterRegistry registry) {
         ApiRoutes api = new ApiRoutes(model, titles, feedStatuses);
         DashboardPage page = new DashboardPage(api);
+        events = new EventBroadcaster(model, EVENT_TICK, HEARTBEAT);
         try {
             server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 64);
         } catch (IOException e) {
@@ -51,22 +58,32 @@ public final class WebServer implements AutoCloseable {
         route("/api/feeds", api::feeds);
         route("/api/alerts", api::alerts);
         route("/api/stories/", api::story);
+        route("/api/events", events::subscribe);
         route("/health", api::health);
         route("/metrics", ex -> HttpExchanges.send(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
                 registry.scrape().getBytes(StandardCharsets.UTF_8)));
         route("/static/", WebServer::staticFile);
-        route("/", ex -> {
-            if (!"/".equals(ex.getRequestURI().getPath())) {
-                HttpExchanges.error(ex, 404, "no such page: " + ex.getRequestURI().getPath());
-                return;
-            }
-            HttpExchanges.send(ex, 200, "text/html; charset=utf-8",
-                    page.render(model.ready(), model.state()).getBytes(StandardCharsets.UTF_8));
-        });
+        route("/alerts", ex -> html(ex, () -> PageLayout.shell(PageLayout.Page.ALERTS, "/api/alerts",
+                "Loading alerts…")));
+        route("/feeds", ex -> html(ex, () -> PageLayout.shell(PageLayout.Page.FEEDS, "/api/feeds",
+                "Loading feeds…")));
+        route("/", ex -> html(ex, () -> page.render(DashboardQuery.from(HttpExchanges.query(ex)), model.ready(),
+                model.state())));
+    }
+
+    /** Answers an HTML page, or 404 when the path only shares the page's prefix ("/feeds/x", "/nope"). */
+    private static void html(HttpExchange ex, Supplier<String> page) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        if (!path.equals(ex.getHttpContext().getPath())) {
+            HttpExchanges.error(ex, 404, "no such page: " + path);
+            return;
+        }
+        HttpExchanges.send(ex, 200, "text/html; charset=utf-8", page.get().getBytes(StandardCharsets.UTF_8));
     }
 
     public WebServer start() {
         server.start();
+        events.start();
         LOG.info("web server listening address={}", url());
         return this;
     }
@@ -81,6 +98,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
+        events.close();
         server.stop(0);
         executor.shutdownNow();
     }
@@ -99,8 +117,11 @@ public final class WebServer implements AutoCloseable {
                 }
             } catch (BadRequestException e) {
                 HttpExchanges.error(ex, 400, e.getMessage());
+            } catch (InvalidStateStoreException e) {
+                // A rebalance is moving state between threads or instances: the answer is "soon", not an error.
+                HttpExchanges.error(ex, 503, "state is being rebalanced, retry shortly: " + e.getMessage());
             } catch (RuntimeException e) {
-                LOG.warn("request failed path={} error={}", ex.getRequestURI().getPath(), e.toString());
+                LOG.warn("request failed path={} error={}", ex.getRequestURI().getPath(), e.toString(), e);
                 HttpExchanges.error(ex, 500, "internal error");
             }
         });

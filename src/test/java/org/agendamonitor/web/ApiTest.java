@@ -10,10 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.agendamonitor.config.WebSettings;
@@ -23,7 +20,6 @@ import org.agendamonitor.model.Direction;
 import org.agendamonitor.model.Match;
 import org.agendamonitor.model.MatchedArticle;
 import org.agendamonitor.model.Recommendation;
-import org.agendamonitor.stream.AgendaReadModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,37 +27,8 @@ import org.junit.jupiter.api.Test;
 /** Routes, status codes, JSON shapes and escaping, over real HTTP on a free port. */
 class ApiTest {
     private final HttpClient http = HttpClient.newHttpClient();
-    private final InMemoryReadModel model = new InMemoryReadModel();
+    private final LiveReadModel model = new LiveReadModel();
     private WebServer server;
-
-    /** A read model kept in memory; the real one (over Kafka Streams stores) is exercised by PipelineIT. */
-    static final class InMemoryReadModel implements AgendaReadModel {
-        boolean ready = true;
-        final Map<String, Long> counts = new HashMap<>();
-        final List<MatchedArticle> articles = new ArrayList<>();
-
-        @Override
-        public boolean ready() {
-            return ready;
-        }
-
-        @Override
-        public String state() {
-            return ready ? "RUNNING" : "REBALANCING";
-        }
-
-        @Override
-        public Map<String, Long> matchCounts() {
-            return counts;
-        }
-
-        @Override
-        public List<MatchedArticle> recentArticles(Recommendation r, String language, int limit) {
-            return articles.stream().filter(a -> r == null || a.matches(r))
-                    .filter(a -> language == null || language.equals(a.language()))
-                    .sorted(Comparator.comparing(MatchedArticle::publishedAt).reversed()).limit(limit).toList();
-        }
-    }
 
     @BeforeEach
     void start() {
@@ -91,9 +58,9 @@ class ApiTest {
 
     @Test
     void shouldListAllThreeRecommendationsWithExactCounts() throws Exception {
-        model.counts.put("usmca|en", 3L);
-        model.counts.put("usmca|es", 2L);
-        model.counts.put("merida|es", 1L);
+        model.count("usmca|en", 3L);
+        model.count("usmca|es", 2L);
+        model.count("merida|es", 1L);
         HttpResponse<String> r = get("/api/recommendations");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
@@ -110,8 +77,8 @@ class ApiTest {
     @Test
     void shouldReturnArticlesNewestFirstFilteredAndLimited() throws Exception {
         Instant t = Instant.parse("2026-11-28T08:00:00Z");
-        model.articles.add(article("a", "old", "https://x.example/a", "en", t.minusSeconds(60)));
-        model.articles.add(article("b", "new", "https://x.example/b", "es", t));
+        model.add(article("a", "old", "https://x.example/a", "en", t.minusSeconds(60)));
+        model.add(article("b", "new", "https://x.example/b", "es", t));
         JsonNode all = Json.MAPPER.readTree(get("/api/articles?recommendation=usmca&limit=50").body());
         assertThat(all).hasSize(2);
         assertThat(all.get(0).get("id").asText()).isEqualTo("b");
@@ -134,19 +101,19 @@ class ApiTest {
 
     @Test
     void shouldAnswer503FromApiAndHealthWhileStreamsIsNotRunning() throws Exception {
-        model.ready = false;
+        model.ready(false);
         assertThat(get("/health").statusCode()).isEqualTo(503);
         assertThat(get("/api/recommendations").statusCode()).isEqualTo(503);
         assertThat(Json.MAPPER.readTree(get("/health").body()).get("streams").asText()).isEqualTo("REBALANCING");
-        model.ready = true;
+        model.ready(true);
         assertThat(get("/health").statusCode()).isEqualTo(200);
     }
 
     @Test
     void shouldEscapeFeedTextAndLinkOnlyHttpUrlsOnTheDashboard() throws Exception {
         Instant t = Instant.parse("2026-11-28T08:00:00Z");
-        model.articles.add(article("x", "<script>alert(1)</script>USMCA", "javascript:alert(2)", "en", t));
-        model.articles.add(article("y", "T-MEC \"quoted\" <img src=x onerror=alert(3)>", "https://ok.example/y",
+        model.add(article("x", "<script>alert(1)</script>USMCA", "javascript:alert(2)", "en", t));
+        model.add(article("y", "T-MEC \"quoted\" <img src=x onerror=alert(3)>", "https://ok.example/y",
                 "es", t.minusSeconds(5)));
         HttpResponse<String> page = get("/");
         assertThat(page.statusCode()).isEqualTo(200);
