@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,15 +51,7 @@ class AlertPipelineIT {
     void setUp() throws IOException {
         webhook = new WebhookTestServer();
         smtp = new SmtpTestServer();
-        Path config = Files.createDirectories(work.resolve("config"));
-        Files.copy(Path.of("config", "agenda.yaml"), config.resolve("agenda.yaml"));
-        Files.writeString(config.resolve("feeds.opml"), """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <opml version="2.0"><head><title>test</title></head><body>
-                  <outline text="Test"><outline id="wire-a" text="Wire A" type="rss" language="en"
-                      xmlUrl="http://127.0.0.1:9/unused.xml"/></outline>
-                </body></opml>
-                """);
+        BreakingNewsFixtures.appConfigDir(work);
     }
 
     @AfterEach
@@ -85,13 +76,6 @@ class AlertPipelineIT {
                 Map.entry("alert.smtp.to", "desk@agenda.example"),
                 Map.entry("alert.smtp.starttls", "false"),
                 Map.entry("alert.delivery.backoff.ms", "50")));
-    }
-
-    /** The fixture articles moved to just before now (the detector ignores news older than a day). */
-    private static List<Article> recent(List<Article> fixtures, Instant now) {
-        Duration shift = Duration.between(BreakingNewsFixtures.T0, now.minus(Duration.ofMinutes(45)));
-        return fixtures.stream().map(a -> new Article(a.id(), a.feedId(), a.source(), a.url(), a.title(),
-                a.summary(), a.language(), a.publishedAt().plus(shift), now)).toList();
     }
 
     private void publish(List<Article> articles) {
@@ -134,7 +118,7 @@ class AlertPipelineIT {
     @Test
     void shouldAlertOncePerStoryAcrossAFourthOutletARestartAndAReplay() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        List<Article> story = recent(BreakingNewsFixtures.usmcaStory(), now);
+        List<Article> story = BreakingNewsFixtures.recent(BreakingNewsFixtures.usmcaStory(), now);
         startAndAwaitHealthy(0);
         int brokerPort = Integer.parseInt(app.config().kafka().clientBootstrap().split(":")[1]);
 
@@ -161,7 +145,7 @@ class AlertPipelineIT {
         assertThat(json("/api/articles?recommendation=usmca").get(0).get("storySize").asInt()).isEqualTo(4);
 
         // Mérida the city: three outlets, no match, no alert.
-        publish(recent(BreakingNewsFixtures.meridaCityStory(), now));
+        publish(BreakingNewsFixtures.recent(BreakingNewsFixtures.meridaCityStory(), now));
         await().atMost(Duration.ofSeconds(30)).until(() -> metrics().contains("agenda_pipeline_latency_seconds_count"));
 
         JsonNode progress = usmca();

@@ -1,5 +1,9 @@
 package org.agendamonitor;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.agendamonitor.model.Article;
@@ -73,5 +77,26 @@ public final class BreakingNewsFixtures {
                         "Visitors flock to Mérida and the cenotes of Yucatán; hotels report record bookings for the "
                                 + "season.",
                         "en", T0.plusSeconds(12 * 60)));
+    }
+
+    /** The fixtures moved so that the first article is 45 minutes before {@code now}, all fetched at {@code now}. */
+    public static List<Article> recent(List<Article> fixtures, Instant now) {
+        Duration shift = Duration.between(T0, now.minus(Duration.ofMinutes(45)));
+        return fixtures.stream().map(a -> new Article(a.id(), a.feedId(), a.source(), a.url(), a.title(),
+                a.summary(), a.language(), a.publishedAt().plus(shift), now)).toList();
+    }
+
+    /** A config folder for the whole app: the real agenda.yaml and a one-feed OPML nobody polls (ingest off). */
+    public static Path appConfigDir(Path work) throws IOException {
+        Path config = Files.createDirectories(work.resolve("config"));
+        Files.copy(Path.of("config", "agenda.yaml"), config.resolve("agenda.yaml"));
+        Files.writeString(config.resolve("feeds.opml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <opml version="2.0"><head><title>test</title></head><body>
+                  <outline text="Test"><outline id="wire-a" text="Wire A" type="rss" language="en"
+                      xmlUrl="http://127.0.0.1:9/unused.xml"/></outline>
+                </body></opml>
+                """);
+        return config;
     }
 }

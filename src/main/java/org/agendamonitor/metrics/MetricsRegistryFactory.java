@@ -21,6 +21,7 @@ public final class MetricsRegistryFactory {
     public static PrometheusMeterRegistry prometheus() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config()
+                .meterFilter(new PrometheusLintFilter())
                 .meterFilter(MeterFilter.maximumAllowableTags("agenda.feed", "feed", MAX_FEED_TAG_VALUES,
                         MeterFilter.deny()))
                 .meterFilter(MeterFilter.maximumAllowableTags("agenda.articles.ingested", "feed",

@@ -28,6 +28,8 @@ import org.agendamonitor.model.StoryArticle;
 public final class StoryClusterer {
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(48);
     public static final double DEFAULT_THRESHOLD = 0.25;
+    /** Signatures kept per story: the first article's and the latest ones, so a big story stays a small record. */
+    public static final int MAX_SIGNATURES = 24;
 
     private final Duration window;
     private final double threshold;
@@ -91,6 +93,9 @@ public final class StoryClusterer {
         Instant last = m.eventTime().isAfter(s.lastSeen()) ? m.eventTime() : s.lastSeen();
         List<List<Integer>> signatures = new ArrayList<>(c.signatures());
         signatures.add(signature);
+        if (signatures.size() > MAX_SIGNATURES) {
+            signatures.remove(1);
+        }
         return new StoryCluster(new Story(s.id(), s.recommendation(), s.headline(), first, last, articles,
                 List.copyOf(outlets), List.copyOf(terms)), signatures);
     }

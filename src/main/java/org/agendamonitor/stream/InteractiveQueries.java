@@ -1,5 +1,6 @@
 package org.agendamonitor.stream;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.agendamonitor.model.Story;
 import org.agendamonitor.progress.ProgressCalculator;
 import org.agendamonitor.progress.ProgressState;
 import org.agendamonitor.progress.StoryCluster;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -95,20 +97,29 @@ public final class InteractiveQueries implements AgendaReadModel {
 
     /**
      * Only recommendations whose progress-store partition this instance hosts: the state of a recommendation lives
-     * on exactly one instance, so with several instances each reports its own and none double-counts.
+     * on exactly one instance, so with several instances each reports its own and none double-counts. A hosted
+     * recommendation without state yet reads as an empty snapshot (zeros), so counters start at 0, not at NaN.
      */
     @Override
     public Map<Recommendation, ProgressSnapshot> progress() {
-        ReadOnlyKeyValueStore<String, ProgressState> store = store(StoreNames.PROGRESS, null);
         Map<Recommendation, ProgressSnapshot> snapshots = new EnumMap<>(Recommendation.class);
         Instant now = clock.instant();
         for (Recommendation r : Recommendation.values()) {
-            ProgressState state = store.get(r.id());
-            if (state != null) {
-                snapshots.put(r, calculator.snapshot(state, now));
+            ReadOnlyKeyValueStore<String, ProgressState> store;
+            try {
+                store = store(StoreNames.PROGRESS, partitionOf(r.id()));
+            } catch (InvalidStateStoreException notLocal) {
+                continue; // hosted by another instance
             }
+            ProgressState state = store.get(r.id());
+            snapshots.put(r, calculator.snapshot(state == null ? ProgressState.empty(r) : state, now));
         }
         return snapshots;
+    }
+
+    /** The partition of the recommendation-keyed repartition topic (and stores) a key lands in: Kafka's default. */
+    private int partitionOf(String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     @Override

@@ -108,6 +108,20 @@ class StoryClustererTest {
     }
 
     @Test
+    void shouldKeepTheFirstAndLatestSignaturesOfABigStory() {
+        Article first = BreakingNewsFixtures.usmcaStory().get(0);
+        StoryCluster c = clusterer.start(usmca(first), clusterer.signature(first));
+        for (int i = 0; i < 40; i++) {
+            Article copy = BreakingNewsFixtures.article("copy-" + i, "feed-" + i, "Outlet " + i, first.title(),
+                    first.summary() + " " + i, "en", first.publishedAt().plusSeconds(i));
+            c = clusterer.join(c, usmca(copy), clusterer.signature(copy));
+        }
+        assertThat(c.story().size()).isEqualTo(41);
+        assertThat(c.signatures()).hasSize(StoryClusterer.MAX_SIGNATURES);
+        assertThat(c.signatures().get(0)).isEqualTo(clusterer.signature(first));
+    }
+
+    @Test
     void shouldRejectABadConfiguration() {
         assertThatThrownBy(() -> new StoryClusterer(Duration.ZERO, 0.3)).hasMessageContaining("window=PT0S");
         assertThatThrownBy(() -> new StoryClusterer(Duration.ofHours(1), 1.5)).hasMessageContaining("threshold=1.5");
