@@ -28,6 +28,7 @@ import org.agendamonitor.stream.InteractiveQueries;
 import org.agendamonitor.stream.RecentKey;
 import org.agendamonitor.web.WebServer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,8 +80,7 @@ public final class MonitorApp implements AutoCloseable {
 
         AgendaMatcher matcher = new AgendaMatcher(agenda);
         toClose.push(matcher);
-        streams = new KafkaStreams(new AgendaTopology(matcher::match, metrics, Clock.systemUTC()).build(),
-                config.streamsProperties());
+        streams = new KafkaStreams(topology(agenda, matcher, metrics), config.streamsProperties());
         // Per-record failures never reach this handler (they go to the dead-letter topic inside the topology);
         // what does is infrastructure trouble, such as a broker that went away, where a fresh thread is the cure.
         streams.setUncaughtExceptionHandler(e -> {
@@ -111,6 +111,11 @@ public final class MonitorApp implements AutoCloseable {
         toClose.push(web);
         LOG.info("agenda monitor started feeds={} web={} kafka={} took_ms={}", feeds.size(), web.url(),
                 config.kafka().clientBootstrap(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The production topology; the {@code bench} command measures exactly this one. */
+    static Topology topology(AgendaSpec agenda, AgendaMatcher matcher, AgendaMetrics metrics) {
+        return new AgendaTopology(matcher::match, metrics, Clock.systemUTC()).build();
     }
 
     private static void registerMatchedCounters(AgendaMetrics metrics, InteractiveQueries queries) {
