@@ -37,6 +37,7 @@ import org.agendamonitor.stream.ProgressFunctions;
 import org.agendamonitor.stream.RecentKey;
 import org.agendamonitor.web.WebServer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,8 +90,7 @@ public final class MonitorApp implements AutoCloseable {
         AgendaMatcher matcher = new AgendaMatcher(agenda);
         toClose.push(matcher);
         ProgressFunctions progress = ProgressFunctions.fromAgenda(agenda);
-        streams = new KafkaStreams(new AgendaTopology(matcher::match, metrics, Clock.systemUTC(), progress).build(),
-                config.streamsProperties());
+        streams = new KafkaStreams(topology(matcher, metrics, progress), config.streamsProperties());
         // Per-record failures never reach this handler (they go to the dead-letter topic inside the topology);
         // what does is infrastructure trouble, such as a broker that went away, where a fresh thread is the cure.
         streams.setUncaughtExceptionHandler(e -> {
@@ -127,6 +127,12 @@ public final class MonitorApp implements AutoCloseable {
         toClose.push(web);
         LOG.info("agenda monitor started feeds={} web={} kafka={} took_ms={}", feeds.size(), web.url(),
                 config.kafka().clientBootstrap(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The production topology; the {@code bench} command measures exactly this one. */
+    /** The production topology, exactly as {@code run} builds it (the benchmark measures this one). */
+    static Topology topology(AgendaMatcher matcher, AgendaMetrics metrics, ProgressFunctions progress) {
+        return new AgendaTopology(matcher::match, metrics, Clock.systemUTC(), progress).build();
     }
 
     private static void registerMatchedCounters(AgendaMetrics metrics, InteractiveQueries queries) {

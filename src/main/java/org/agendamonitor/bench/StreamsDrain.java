@@ -1,0 +1,106 @@
+package org.agendamonitor.bench;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * Runs a topology over a pre-loaded input topic until every input record's result is committed: under exactly-once
+ * the input offsets are committed in the same transaction as the outputs and store updates, so a consumer-group lag
+ * of zero on the input means every result is visible to {@code read_committed} readers. The clock starts when the
+ * Streams instance reaches RUNNING (start-up and the first rebalance are not throughput).
+ */
+final class StreamsDrain {
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    /** How long draining took; {@code streams} is still running when this is returned. */
+    record Result(KafkaStreams streams, long records, Duration took) {
+        double perSecond() {
+            return records / Math.max(took.toNanos() / 1e9, 1e-9);
+        }
+    }
+
+    private StreamsDrain() {
+    }
+
+    static Result drain(Topology topology, Properties streamsProperties, String input, Duration timeout)
+            throws InterruptedException {
+        String group = streamsProperties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        Properties adminProperties = new Properties();
+        adminProperties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                streamsProperties.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+        try (Admin admin = Admin.create(adminProperties)) {
+            Map<TopicPartition, Long> end = endOffsets(admin, input);
+            long records = end.values().stream().mapToLong(Long::longValue).sum();
+            KafkaStreams streams = new KafkaStreams(topology, streamsProperties);
+            CountDownLatch running = new CountDownLatch(1);
+            streams.setStateListener((now, before) -> {
+                if (now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.ERROR) {
+                    running.countDown();
+                }
+            });
+            streams.start();
+            if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    || streams.state() == KafkaStreams.State.ERROR) {
+                streams.close(Duration.ofSeconds(10));
+                throw new KafkaException("streams app " + group + " did not reach RUNNING: " + streams.state());
+            }
+            long started = System.nanoTime();
+            long deadline = started + timeout.toNanos();
+            while (lag(admin, group, end) > 0) {
+                if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
+                    streams.close(Duration.ofSeconds(10));
+                    throw new KafkaException("streams app " + group + " did not drain " + input + " within "
+                            + timeout + " (state " + streams.state() + ")");
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+            return new Result(streams, records, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) {
+        try {
+            int partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get()
+                    .get(topic).partitions().size();
+            Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+            return admin.listOffsets(request).all().get().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        } catch (Exception e) {
+            throw new KafkaException("cannot read end offsets of " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long lag(Admin admin, String group, Map<TopicPartition, Long> end) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            long lag = 0;
+            for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+                OffsetAndMetadata c = committed.get(e.getKey());
+                lag += e.getValue() - (c == null ? 0 : c.offset());
+            }
+            return lag;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new KafkaException("cannot read offsets of group " + group + ": " + e.getMessage(), e);
+        }
+    }
+}

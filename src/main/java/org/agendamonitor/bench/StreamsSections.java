@@ -1,0 +1,114 @@
+package org.agendamonitor.bench;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Properties;
+import org.agendamonitor.config.AgendaSpec;
+import org.agendamonitor.config.AppConfig;
+import org.agendamonitor.kafka.Topics;
+import org.agendamonitor.match.AgendaMatcher;
+import org.agendamonitor.metrics.AgendaMetrics;
+import org.agendamonitor.metrics.MetricsRegistryFactory;
+import org.agendamonitor.stream.PassThroughTopology;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * Sections 1, 2 and 4, which need the broker: the articles are produced once to {@code agenda.articles.raw.v1};
+ * a short pass-through run over a separate topic warms the JIT for the Kafka paths both measured runs share; then
+ * the pass-through and the production pipeline each drain the same backlog under their own application id, and
+ * the pipeline, still running, takes the steady load of the latency section.
+ */
+final class StreamsSections {
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
+    private static final long LATENCY_ITEMS_FROM = 1_000_000_000L;
+
+    private final AppConfig config;
+    private final AgendaSpec agenda;
+    private final Benchmark.PipelineFactory pipeline;
+    private final ArticleGenerator generator;
+    private final BenchOptions options;
+    private final PrintWriter progress;
+
+    StreamsSections(AppConfig config, AgendaSpec agenda, Benchmark.PipelineFactory pipeline,
+            ArticleGenerator generator, BenchOptions options, PrintWriter progress) {
+        this.config = config;
+        this.agenda = agenda;
+        this.pipeline = pipeline;
+        this.generator = generator;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    void run(BenchReport report) throws Exception {
+        String bootstrap = config.kafka().clientBootstrap();
+        String raw = Topics.ARTICLES_RAW.name();
+        int warmUp = Math.max(1_000, Math.min(options.articles() / 5, 20_000));
+        try (CorpusProducer producer = new CorpusProducer(config.producerProperties("agenda-bench"))) {
+            say("producing %d articles to %s", options.articles(), raw);
+            Duration produced = producer.produce(raw, generator, 0, options.articles());
+            producer.produce(Benchmark.WARM_UP_INPUT, generator, options.articles(), options.articles() + warmUp);
+            say("produced in %s; warming up on %d records", BenchReport.seconds(produced), warmUp);
+            drain(PassThroughTopology.build(Benchmark.WARM_UP_INPUT, Benchmark.WARM_UP_OUTPUT), "agenda-bench-warmup",
+                    Benchmark.WARM_UP_INPUT).streams().close(Duration.ofSeconds(10));
+
+            say("1. pass-through");
+            StreamsDrain.Result pass = drain(PassThroughTopology.build(raw, Benchmark.PASS_THROUGH_OUTPUT),
+                    "agenda-bench-passthrough", raw);
+            pass.streams().close(Duration.ofSeconds(10));
+            report.add(1, "1. pass-through (ceiling)     : %s records/s (%d records in %s, exactly-once, committed)",
+                    BenchReport.thousands(pass.perSecond()), pass.records(), BenchReport.seconds(pass.took()));
+
+            say("2. full pipeline");
+            try (AgendaMatcher matcher = new AgendaMatcher(agenda)) {
+                AgendaMetrics metrics = new AgendaMetrics(MetricsRegistryFactory.prometheus());
+                Topology topology = pipeline.build(matcher, metrics);
+                StreamsDrain.Result full = drain(topology, null, raw);
+                try {
+                    long matched;
+                    try (CommittedReader reader = new CommittedReader(bootstrap, Topics.ARTICLES_MATCHED.name(),
+                            false)) {
+                        matched = reader.countUntilQuiet(Duration.ofMillis(500));
+                    }
+                    report.add(2, "2. full pipeline               : %s articles/s (%d articles in %s; %d matched = %s,"
+                                    + " read_committed) = %.0f%% of pass-through",
+                            BenchReport.thousands(full.perSecond()), full.records(), BenchReport.seconds(full.took()),
+                            matched, CommittedReader.percent(matched, full.records()),
+                            100 * full.perSecond() / pass.perSecond());
+                    report.articlesPerSecond(full.perSecond());
+                    latency(report, bootstrap, producer, topology);
+                } finally {
+                    full.streams().close(Duration.ofSeconds(15));
+                }
+            }
+        }
+    }
+
+    private void latency(BenchReport report, String bootstrap, CorpusProducer producer, Topology topology)
+            throws InterruptedException {
+        say("4. latency: %d articles/s for %d s (+%d s warm-up)", options.rate(), options.latency().toSeconds(),
+                options.warmUp().toSeconds());
+        LatencySamples samples = LatencyProbe.run(bootstrap, producer, generator, LATENCY_ITEMS_FROM, options.rate(),
+                options.latency(), options.warmUp());
+        String alert = "n/a (alert stage not present)";
+        if (topology.describe().toString().contains(Topics.ALERTS.name())) {
+            long millis = AlertProbe.run(bootstrap, producer, Duration.ofSeconds(30));
+            alert = millis < 0 ? "no alert within 30 s" : millis + " ms";
+        }
+        report.add(4, "4. latency @%d articles/s, %d s: produce-to-matched %s | fetch-to-alert (breaking story): %s",
+                options.rate(), options.latency().toSeconds(), samples.summary(), alert);
+    }
+
+    private StreamsDrain.Result drain(Topology topology, String applicationId, String input) throws Exception {
+        Properties properties = config.streamsProperties();
+        if (applicationId != null) {
+            properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        }
+        return StreamsDrain.drain(topology, properties, input, DRAIN_TIMEOUT);
+    }
+
+    private void say(String format, Object... args) {
+        progress.println(String.format(java.util.Locale.ROOT, format, args));
+        progress.flush();
+    }
+}

@@ -1,0 +1,52 @@
+package org.agendamonitor.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.agendamonitor.cli.AgendaMonitorCommand;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * Runs a small {@code bench --quick} end to end (fresh embedded broker, both topologies, latency load, matcher, feed
+ * farm, a demo run in a child JVM) to prove that every section works and prints its figures. It asserts that the
+ * figures exist and are positive, never how large they are: performance is shown by the benchmark's output.
+ */
+class BenchCommandIT {
+    @Test
+    void shouldPrintEverySectionAndEndWithArticlesPerSecondWhenRunQuick() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new AgendaMonitorCommand());
+        cli.setOut(new PrintWriter(out));
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute("bench", "--quick", "--articles", "3000", "--feeds", "60", "--latency-seconds", "2");
+
+        assertThat(exit).as(err.toString()).isZero();
+        List<String> lines = out.toString().lines().toList();
+        String last = lines.get(lines.size() - 1);
+        assertThat(last).matches("articles_per_s=[1-9][0-9]*");
+        for (String section : List.of("1. pass-through", "2. full pipeline", "3. matcher alone", "4. latency",
+                "5. fetch", "6. start-up")) {
+            assertThat(lines).as(section).anyMatch(l -> l.startsWith(section));
+        }
+        assertThat(number(lines, "1. pass-through", "([0-9,]+) records/s")).isPositive();
+        assertThat(number(lines, "2. full pipeline", "3000 articles in ([0-9.]+) s")).isPositive();
+        assertThat(number(lines, "3. matcher alone", "agenda matcher ([0-9,]+) articles/s")).isPositive();
+        assertThat(number(lines, "4. latency", "p99 ([0-9]+) ms")).isNotNegative();
+        assertThat(number(lines, "5. fetch", "60 feeds on [0-9]+ loopback hosts in ([0-9.]+) s")).isPositive();
+        assertThat(number(lines, "6. start-up", "RSS at ready ([0-9]+) MB")).isPositive();
+    }
+
+    /** The first group of {@code regex} in the line of {@code section}, as a number. */
+    private static double number(List<String> lines, String section, String regex) {
+        String line = lines.stream().filter(l -> l.startsWith(section)).findFirst().orElseThrow();
+        Matcher m = Pattern.compile(regex).matcher(line);
+        assertThat(m.find()).as(line + " ~ " + regex).isTrue();
+        return Double.parseDouble(m.group(1).replace(",", ""));
+    }
+}
