@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.agendamonitor.alert.AlertDispatcher;
 import org.agendamonitor.alert.AlertSink;
 import org.agendamonitor.alert.EmailSink;
@@ -37,6 +38,7 @@ import org.agendamonitor.stream.ProgressFunctions;
 import org.agendamonitor.stream.RecentKey;
 import org.agendamonitor.web.WebServer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -135,12 +137,25 @@ public final class MonitorApp implements AutoCloseable {
         return new AgendaTopology(matcher::match, metrics, Clock.systemUTC(), progress).build();
     }
 
+    /**
+     * Matched-article counters over the count store. While the store cannot be read (start-up, rebalance) a counter
+     * keeps its last value: reporting 0 would look like a counter reset to Prometheus and distort increase().
+     */
     private static void registerMatchedCounters(AgendaMetrics metrics, InteractiveQueries queries) {
         for (Recommendation r : Recommendation.values()) {
             for (String language : LANGUAGES) {
                 String key = RecentKey.countKey(r.id(), language);
-                metrics.matchedCountFrom(r, language,
-                        () -> queries.ready() ? queries.matchCounts().getOrDefault(key, 0L) : 0L);
+                AtomicLong last = new AtomicLong();
+                metrics.matchedCountFrom(r, language, () -> {
+                    if (queries.ready()) {
+                        try {
+                            last.set(queries.matchCounts().getOrDefault(key, last.get()));
+                        } catch (InvalidStateStoreException moving) {
+                            // keep the last value
+                        }
+                    }
+                    return last.get();
+                });
             }
         }
     }
