@@ -12,15 +12,15 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 
 /**
- * Checks that an agenda query is valid Lucene classic syntax, names no field but {@code title:} and {@code summary:},
- * and can match something. The matcher parses the same text
+ * Checks that an agenda query is valid Lucene classic syntax, names no field but {@code title:}, and can match
+ * something. The matcher parses the same text
  * with its own per-language analyzers; analysis never turns valid syntax into a parse error, so a neutral analyzer
  * is enough here and keeps {@code config} independent of {@code match}.
  */
 final class QuerySyntax {
     private static final StandardAnalyzer ANALYZER = new StandardAnalyzer();
     private static final String DEFAULT_FIELD = "text";
-    private static final Set<String> FIELDS = Set.of(DEFAULT_FIELD, "title", "summary");
+    private static final Set<String> FIELDS = Set.of(DEFAULT_FIELD, "title");
 
     private QuerySyntax() {
     }
@@ -59,6 +59,6 @@ final class QuerySyntax {
             }
         });
         fields.removeAll(FIELDS);
-        return fields.isEmpty() ? null : "uses unknown field " + fields + " (only title: and summary: exist)";
+        return fields.isEmpty() ? null : "uses unknown field " + fields + " (only title: exists)";
     }
 }

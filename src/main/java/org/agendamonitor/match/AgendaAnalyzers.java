@@ -17,18 +17,28 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
  * tokenizer's offsets, which is what lets hits point into the original title and summary.
  */
 final class AgendaAnalyzers {
+    /** Title and summary as two values of one field: a query's terms may be spread over both. */
+    static final String TEXT = "text";
+    /** The title alone, for {@code title:} clauses. */
     static final String TITLE = "title";
+    /** Name of the summary in hits; the summary is searched through {@link #TEXT}. */
     static final String SUMMARY = "summary";
+    /**
+     * Positions between the title and the summary in {@link #TEXT}, so no phrase spans both; offsets continue after
+     * the title plus Lucene's default offset gap of one character.
+     */
+    static final int POSITION_GAP = 100;
+    static final int OFFSET_GAP = 1;
 
     private AgendaAnalyzers() {
     }
 
-    /** The indexed field holding {@code base} (title or summary) for articles analyzed as {@code language}. */
+    /** The indexed field holding {@code base} (text or title) for articles analyzed as {@code language}. */
     static String field(String base, String language) {
         return base + "_" + language;
     }
 
-    /** The article field (title or summary) an indexed field came from. */
+    /** The base name (text or title) of an indexed field. */
     static String baseField(String field) {
         return field.substring(0, field.indexOf('_'));
     }
@@ -38,8 +48,8 @@ final class AgendaAnalyzers {
         Analyzer english = english();
         Analyzer spanish = spanish();
         return new PerFieldAnalyzerWrapper(english, Map.of(
-                field(TITLE, "en"), english, field(SUMMARY, "en"), english,
-                field(TITLE, "es"), spanish, field(SUMMARY, "es"), spanish));
+                field(TEXT, "en"), english, field(TITLE, "en"), english,
+                field(TEXT, "es"), spanish, field(TITLE, "es"), spanish));
     }
 
     static Analyzer forLanguage(String language) {
@@ -62,6 +72,8 @@ final class AgendaAnalyzers {
         try {
             CustomAnalyzer.Builder builder = CustomAnalyzer.builder()
                     .withTokenizer("standard")
+                    .withPositionIncrementGap(POSITION_GAP)
+                    .withOffsetGap(OFFSET_GAP)
                     .addTokenFilter("lowercase")
                     .addTokenFilter("asciiFolding");
             for (String filter : stemming) {

@@ -3,7 +3,6 @@ package org.agendamonitor.match;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -11,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.agendamonitor.config.AgendaSpec;
 import org.agendamonitor.config.LanguageQueries;
 import org.agendamonitor.config.RecommendationSpec;
@@ -87,8 +88,10 @@ public final class AgendaMatcher implements AutoCloseable {
         List<String> languages = languages(article.language());
         Document document = new Document();
         for (String language : languages) {
+            String text = AgendaAnalyzers.field(AgendaAnalyzers.TEXT, language);
+            document.add(new TextField(text, article.title(), Field.Store.NO));
+            document.add(new TextField(text, article.summary(), Field.Store.NO));
             document.add(new TextField(AgendaAnalyzers.field(AgendaAnalyzers.TITLE, language), article.title(), Field.Store.NO));
-            document.add(new TextField(AgendaAnalyzers.field(AgendaAnalyzers.SUMMARY, language), article.summary(), Field.Store.NO));
         }
         Map<Recommendation, List<FiredQuery>> fired = new EnumMap<>(Recommendation.class);
         run(relevance, document, article, fired);
@@ -123,23 +126,33 @@ public final class AgendaMatcher implements AutoCloseable {
         }
     }
 
-    /** Maps Lucene's highlight offsets, which the analyzers keep, back to the article's own text. */
+    /**
+     * Maps Lucene's highlight offsets, which the analyzers keep, back to the article's own text. In the text field the
+     * summary's offsets follow the title's length plus the offset gap, unless the title produced no token at all.
+     */
     private static List<TermHit> hits(HighlightsMatch match, Article article) {
-        List<TermHit> hits = new ArrayList<>();
-        for (Map.Entry<String, java.util.Set<HighlightsMatch.Hit>> entry : match.getHits().entrySet()) {
-            String field = AgendaAnalyzers.baseField(entry.getKey());
-            String text = field.equals(AgendaAnalyzers.TITLE) ? article.title() : article.summary();
-            Collection<HighlightsMatch.Hit> fieldHits = entry.getValue();
-            for (HighlightsMatch.Hit hit : fieldHits) {
-                if (hit.startOffset >= 0 && hit.endOffset <= text.length() && hit.startOffset <= hit.endOffset) {
-                    hits.add(new TermHit(field, hit.startOffset, hit.endOffset,
-                            text.substring(hit.startOffset, hit.endOffset)));
+        String title = article.title();
+        String summary = article.summary();
+        int summaryBase = title.codePoints().anyMatch(Character::isLetterOrDigit)
+                ? title.length() + AgendaAnalyzers.OFFSET_GAP : 0;
+        Set<TermHit> hits = new TreeSet<>(RecommendationVerdict.HIT_ORDER);
+        for (Map.Entry<String, Set<HighlightsMatch.Hit>> entry : match.getHits().entrySet()) {
+            boolean titleOnly = AgendaAnalyzers.baseField(entry.getKey()).equals(AgendaAnalyzers.TITLE);
+            for (HighlightsMatch.Hit hit : entry.getValue()) {
+                if (titleOnly || (summaryBase > 0 && hit.endOffset <= title.length())) {
+                    add(hits, AgendaAnalyzers.TITLE, title, hit.startOffset, hit.endOffset);
+                } else {
+                    add(hits, AgendaAnalyzers.SUMMARY, summary, hit.startOffset - summaryBase, hit.endOffset - summaryBase);
                 }
             }
         }
-        hits.sort(Comparator.comparing((TermHit h) -> h.field().equals(AgendaAnalyzers.TITLE) ? 0 : 1)
-                .thenComparingInt(TermHit::start));
-        return hits;
+        return List.copyOf(hits);
+    }
+
+    private static void add(Set<TermHit> hits, String field, String text, int start, int end) {
+        if (start >= 0 && start <= end && end <= text.length()) {
+            hits.add(new TermHit(field, start, end, text.substring(start, end)));
+        }
     }
 
     /** {@code en} or {@code es} (region subtags ignored); anything else runs the queries of both languages. */

@@ -1,28 +1,25 @@
 package org.agendamonitor.match;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.Query;
 
 /**
- * Lucene's classic multi-field parser over the title and summary fields of one language, default operator AND, where
- * an analyst writes {@code title:} or {@code summary:} and the parser maps it to that language's indexed field.
+ * Lucene's classic parser over the text (title and summary) field of one language, default operator AND, where an
+ * analyst writes {@code title:} and the parser maps it to that language's title field.
  */
-final class FieldAliasingParser extends MultiFieldQueryParser {
+final class FieldAliasingParser extends QueryParser {
     private final String language;
 
     FieldAliasingParser(String language, Analyzer analyzer) {
-        super(new String[] {
-            AgendaAnalyzers.field(AgendaAnalyzers.TITLE, language),
-            AgendaAnalyzers.field(AgendaAnalyzers.SUMMARY, language)
-        }, analyzer);
+        super(AgendaAnalyzers.field(AgendaAnalyzers.TEXT, language), analyzer);
         this.language = language;
         setDefaultOperator(Operator.AND);
     }
 
     private String alias(String field) {
-        if (AgendaAnalyzers.TITLE.equals(field) || AgendaAnalyzers.SUMMARY.equals(field)) {
+        if (AgendaAnalyzers.TITLE.equals(field)) {
             return AgendaAnalyzers.field(field, language);
         }
         return field;

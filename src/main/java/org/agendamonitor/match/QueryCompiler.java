@@ -46,9 +46,8 @@ final class QueryCompiler {
     }
 
     /**
-     * Parses with the query's language analyzer over title and summary: a term may match in either field, and the
-     * terms of an AND may be spread over both. The default operator is AND, as in web search boxes. {@code title:}
-     * and {@code summary:} restrict a clause to one field.
+     * Parses with the query's language analyzer over title and summary together: the terms of an AND may be spread
+     * over both. The default operator is AND, as in web search boxes. {@code title:} restricts a clause to the title.
      */
     static Query parse(CompiledQuery query, Analyzer analyzer) {
         FieldAliasingParser parser = new FieldAliasingParser(query.language(), analyzer);

@@ -40,7 +40,7 @@ public record RecommendationVerdict(
         String milestone,
         List<FiredQuery> fired) {
 
-    private static final Comparator<TermHit> HIT_ORDER = Comparator
+    static final Comparator<TermHit> HIT_ORDER = Comparator
             .comparing((TermHit h) -> h.field().equals(AgendaAnalyzers.TITLE) ? 0 : 1)
             .thenComparingInt(TermHit::start)
             .thenComparingInt(TermHit::end);

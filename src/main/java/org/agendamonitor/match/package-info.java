@@ -4,15 +4,17 @@
  *
  * <h2>Analysis</h2>
  * Articles and queries go through the same per-language Lucene analyzer ({@code AgendaAnalyzers}): standard
- * tokenizer, lower-casing, ASCII folding of accents, then light stemming (possessive removal and Krovetz for English, Lucene's Spanish light
- * stemmer for Spanish). No stop words are removed. Offsets survive analysis, so every hit points into the original
+ * tokenizer, lower-casing, ASCII folding of accents, then light stemming (possessive removal and Krovetz for
+ * English, Lucene's Spanish light stemmer for Spanish). No stop words are removed. Offsets survive analysis, so every hit points into the original
  * title or summary.
  *
  * <h2>Queries</h2>
- * Each agenda query is Lucene classic syntax, parsed once over the title and summary fields of its language with
- * AND as the default operator ({@code title:} / {@code summary:} restrict a clause to one field), and registered in
- * one Lucene {@link org.apache.lucene.monitor.Monitor}. Matching an article indexes it in memory and runs only the
- * queries the presearcher selects; {@link org.apache.lucene.monitor.HighlightsMatch} reports each hit's offsets.
+ * Each agenda query is Lucene classic syntax with AND as the default operator, parsed once with its language's
+ * analyzer and registered in one of two Lucene {@link org.apache.lucene.monitor.Monitor}s (topics and exclusions;
+ * direction cues and milestones, run only when a recommendation matched or for {@code explain}). An article is indexed
+ * in memory with title and summary as two values of one field, separated by a position gap so no phrase spans both,
+ * plus the title alone for {@code title:} clauses. The presearcher runs only the queries that can match;
+ * {@link org.apache.lucene.monitor.HighlightsMatch} reports each hit's offsets, mapped back to title or summary.
  *
  * <h2>Rules, in order</h2>
  * <ol>

@@ -131,11 +131,24 @@ class AgendaMatcherTest {
         String summary = "Tras la votación, el tratado (T‑MEC o USMCA) entra en vigor.";
         Match match = matcher.match(article("es", title, summary)).get(0);
 
-        assertThat(match.hits()).contains(new TermHit("title", 18, 23, "T-MEC"));
+        assertThat(match.hits()).contains(new TermHit("title", 18, 23, "T-MEC"),
+                new TermHit("summary", 30, 35, "T\u2011MEC"), new TermHit("summary", 38, 43, "USMCA"));
         assertThat(match.hits()).allSatisfy(h -> assertThat(
                 (h.field().equals("title") ? title : summary).substring(h.start(), h.end())).isEqualTo(h.text()));
         assertThat(match.terms()).contains("T-MEC", "USMCA");
         assertThat(match.topics()).containsExactly("agreement");
+    }
+
+    @Test
+    void shouldMapSummaryOffsetsWhenTheTitleHasNoWords() {
+        Match match = matcher.match(article("en", "", "The USMCA review")).get(0);
+
+        assertThat(match.hits()).contains(new TermHit("summary", 4, 9, "USMCA"), new TermHit("summary", 4, 16, "USMCA review"));
+    }
+
+    @Test
+    void shouldNotMatchAPhraseAcrossTitleAndSummary() {
+        assertThat(recommendations(article("en", "Talks on the Merida", "Initiative of the city council"))).isEmpty();
     }
 
     @Test
