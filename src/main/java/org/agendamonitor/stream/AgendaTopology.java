@@ -125,7 +125,7 @@ public final class AgendaTopology {
 
     private KStream<String, MatchedArticle> matched(KStream<String, Article> unique) {
         KStream<String, Attempt<MatchedArticle>> attempts = unique.mapValues(
-                article -> Attempt.of(article, ARTICLE_SERDE.toBytes(article), "match", this::match),
+                article -> Attempt.of(article, () -> ARTICLE_SERDE.toBytes(article), "match", this::match),
                 Named.as("match-recommendations"));
         return deadLettered(attempts, "match")
                 .filter((id, article) -> !article.matches().isEmpty(), Named.as("keep-matched"));
