@@ -1,7 +1,8 @@
 // The dashboard's live behaviour: filters kept in the URL, articles pushed by server-sent events (/api/events) with
 // polling as the fallback, cards and the alert banner refreshed from the JSON API. The server already rendered a
 // first view; this script re-renders from the API so the browser and the URL agree.
-import {fold, getJson, setLive} from './dom.js';
+import {getJson, setLive} from './dom.js';
+import {FILTERS, accepts, readFilters, syncForm, writeUrl} from './filters.js';
 import {reconcile, stories, storyKey, storyRow} from './articles.js';
 import {card} from './cards.js';
 import {showBanner, sortAlerts} from './banner.js';
@@ -9,56 +10,16 @@ import {showBanner, sortAlerts} from './banner.js';
 const LIMIT = 100;
 const KEPT = 400;
 const POLL_MS = 10000;
+const RETRY_MS = 3000;
 const CARDS_MS = 30000;
 const ALERTS_MS = 30000;
-const FILTERS = ['recommendation', 'language', 'outlet', 'q'];
 
 const articles = new Map();
 const rows = new Map();
 const fresh = new Set();
 let filters = readFilters();
 let pollTimer = null;
-
-function readFilters() {
-  const params = new URLSearchParams(window.location.search);
-  return Object.fromEntries(FILTERS.map(k => [k, (params.get(k) || '').trim()]));
-}
-
-function writeUrl(push) {
-  const params = new URLSearchParams();
-  FILTERS.forEach(k => filters[k] && params.set(k, filters[k]));
-  const query = params.toString();
-  const url = window.location.pathname + (query ? '?' + query : '');
-  if (url !== window.location.pathname + window.location.search) {
-    window.history[push ? 'pushState' : 'replaceState'](null, '', url);
-  }
-}
-
-function syncForm() {
-  FILTERS.forEach(k => {
-    const field = document.getElementById('f-' + k);
-    if (field && field.value !== filters[k]) {
-      if (field.tagName === 'SELECT' && ![...field.options].some(o => o.value === filters[k])) {
-        field.appendChild(new Option(filters[k], filters[k]));
-      }
-      field.value = filters[k];
-    }
-  });
-}
-
-/** What the API query already narrowed (recommendation, language) is checked again for pushed articles. */
-function accepts(a) {
-  if (filters.recommendation && !(a.matches || []).some(m => m.recommendation === filters.recommendation)) {
-    return false;
-  }
-  if (filters.language && a.language !== filters.language) {
-    return false;
-  }
-  if (filters.outlet && a.source !== filters.outlet) {
-    return false;
-  }
-  return !filters.q || fold([a.title, a.summary, a.source].join(' ')).includes(fold(filters.q));
-}
+let retryTimer = null;
 
 function newestFirst(a, b) {
   return String(b.publishedAt || '').localeCompare(String(a.publishedAt || ''));
@@ -69,7 +30,7 @@ function render() {
   if (!list) {
     return;
   }
-  const shown = [...articles.values()].sort(newestFirst).filter(accepts);
+  const shown = [...articles.values()].sort(newestFirst).filter(a => accepts(filters, a));
   const next = new Map();
   const elements = stories(shown).map(story => {
     const key = storyKey(story);
@@ -129,6 +90,13 @@ async function loadArticles(replace) {
   const {status, body} = await getJson('/api/articles?' + params);
   if (status !== 200) {
     setLive(status === 503 ? 'Pipeline starting…' : 'Cannot reach the server', 'live-down');
+    // Articles that exist when the pipeline becomes ready are never pushed as news: fetch them once it is.
+    if (retryTimer === null) {
+      retryTimer = window.setTimeout(() => {
+        retryTimer = null;
+        loadArticles(true).then(ok => ok && loadCards());
+      }, RETRY_MS);
+    }
     return false;
   }
   if (replace) {
@@ -204,7 +172,7 @@ function onFilter(event) {
   }
   const before = {...filters};
   filters[name] = event.target.value.trim();
-  writeUrl(name !== 'q');
+  writeUrl(filters, name !== 'q');
   if (before.recommendation !== filters.recommendation || before.language !== filters.language) {
     loadArticles(true);
   } else {
@@ -221,7 +189,7 @@ function init() {
   }
   window.addEventListener('popstate', () => {
     filters = readFilters();
-    syncForm();
+    syncForm(filters);
     loadArticles(true);
   });
   loadArticles(true).then(async ok => {

@@ -23,27 +23,37 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class DashboardHarness implements AutoCloseable {
     final LiveReadModel model = new LiveReadModel();
-    final WebServer server;
     private final HeadlessChromium chromium;
+    private WebServer server;
 
     DashboardHarness(HeadlessChromium chromium) {
         this.chromium = chromium;
-        List<Map<String, Object>> feeds = List.of(
-                Map.of("feedId", "wire-en", "title", "Border Wire", "url", "https://wire.example/rss",
-                        "lastOutcome", "ok", "lastSuccess", "2026-11-28T06:59:00Z", "consecutiveFailures", 0,
-                        "itemsSeen", 120),
-                Map.of("feedId", "evil", "title", "<img src=x onerror=\"window.__pwned='feeds'\">",
-                        "url", "javascript:alert(1)", "lastOutcome", "http_5xx", "consecutiveFailures", 3));
-        Map<Recommendation, String> titles = new EnumMap<>(Recommendation.class);
-        DashboardFixtures.json("recommendations-progress.json").forEach(r -> titles.put(
-                Recommendation.fromId(r.get("id").asText()), r.get("title").asText()));
-        server = new WebServer(new WebSettings("127.0.0.1", 0), model, titles, () -> feeds,
-                MetricsRegistryFactory.prometheus()).start();
+    }
+
+    /**
+     * The server's base URL, starting it on first use: what the test put in the model by then exists before the
+     * server starts, so the live-update broadcaster knows it and pushes only what is added afterwards.
+     */
+    String url() {
+        if (server == null) {
+            List<Map<String, Object>> feeds = List.of(
+                    Map.of("feedId", "wire-en", "title", "Border Wire", "url", "https://wire.example/rss",
+                            "lastOutcome", "ok", "lastSuccess", "2026-11-28T06:59:00Z", "consecutiveFailures", 0,
+                            "itemsSeen", 120),
+                    Map.of("feedId", "evil", "title", "<img src=x onerror=\"window.__pwned='feeds'\">",
+                            "url", "javascript:alert(1)", "lastOutcome", "http_5xx", "consecutiveFailures", 3));
+            Map<Recommendation, String> titles = new EnumMap<>(Recommendation.class);
+            DashboardFixtures.json("recommendations-progress.json").forEach(r -> titles.put(
+                    Recommendation.fromId(r.get("id").asText()), r.get("title").asText()));
+            server = new WebServer(new WebSettings("127.0.0.1", 0), model, titles, () -> feeds,
+                    MetricsRegistryFactory.prometheus()).start();
+        }
+        return server.url();
     }
 
     /** Opens a dashboard URL and waits until its script has re-rendered the view from the API. */
     void open(String path) {
-        chromium.driver.get(server.url() + path);
+        chromium.driver.get(url() + path);
         try {
             waitUntil(Duration.ofSeconds(10), () -> "api".equals(chromium.js("return document.body.dataset.rendered")));
         } catch (TimeoutException e) {
@@ -93,7 +103,9 @@ final class DashboardHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        chromium.js("window.localStorage.clear(); window.sessionStorage.clear();");
-        server.close();
+        if (server != null) {
+            chromium.js("window.localStorage.clear(); window.sessionStorage.clear();");
+            server.close();
+        }
     }
 }

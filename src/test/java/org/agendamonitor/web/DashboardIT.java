@@ -154,7 +154,7 @@ class DashboardIT {
 
         // The shared link opens the same view, rendered by the server before any script.
         String shared = chromium.driver.getCurrentUrl();
-        page.open(shared.substring(page.server.url().length()));
+        page.open(shared.substring(page.url().length()));
         assertThat(page.rowIds()).containsExactly("a06");
     }
 
@@ -169,7 +169,11 @@ class DashboardIT {
                 Promise.all([import('/static/cards.js'), import('/static/articles.js')]).then(([cards, articles]) => {
                   document.getElementById('cards').replaceChildren(...JSON.parse(recs).map(cards.card));
                   const folded = articles.stories(JSON.parse(story).filter(a => a.storyId)).map(articles.storyRow);
-                  document.getElementById('articles').prepend(...folded);
+                  // A list of its own: the page owns #articles and would drop rows it did not render.
+                  const list = document.createElement('ol');
+                  list.className = 'articles';
+                  list.replaceChildren(...folded);
+                  document.getElementById('articles').before(list);
                   done('ok');
                 }).catch(e => done(String(e)));
                 """, DashboardFixtures.text("recommendations-progress.json"),
@@ -225,12 +229,12 @@ class DashboardIT {
 
     @Test
     void shouldShowNoAlertsWhileTheAlertRouteIsAbsentAndListFeedHealthAsText() {
-        chromium.driver.get(page.server.url() + "/alerts");
+        chromium.driver.get(page.url() + "/alerts");
         page.waitUntil(Duration.ofSeconds(10), () -> !chromium.driver.findElements(By.id("no-alerts")).isEmpty());
         assertThat(chromium.driver.findElement(By.id("no-alerts")).getText()).isEqualTo("No alerts.");
         assertThat(chromium.driver.findElement(By.id("banner")).isDisplayed()).isFalse();
 
-        chromium.driver.get(page.server.url() + "/feeds");
+        chromium.driver.get(page.url() + "/feeds");
         page.waitUntil(Duration.ofSeconds(10), () -> !chromium.driver.findElements(By.cssSelector("table.feeds")).isEmpty());
         List<WebElement> rows = chromium.driver.findElements(By.cssSelector("table.feeds tbody tr"));
         assertThat(rows).extracting(r -> r.getAttribute("data-feed")).containsExactly("evil", "wire-en");
@@ -279,6 +283,20 @@ class DashboardIT {
         } finally {
             chromium.removeFromEveryPage(script);
         }
+    }
+
+    @Test
+    void shouldFillInWhenThePipelineBecomesReadyAfterThePageOpened() {
+        model.addAll(DashboardFixtures.articles("articles.json"));
+        model.ready(false);
+        chromium.driver.get(page.url() + "/");
+        assertThat(chromium.driver.findElement(By.id("not-ready")).getText()).contains("REBALANCING");
+        page.waitUntil(Duration.ofSeconds(5), () -> "Pipeline starting…".equals(
+                chromium.driver.findElement(By.id("live")).getText()));
+        model.ready(true);
+        page.waitUntil(Duration.ofSeconds(10), () -> page.rowIds().size() == 6
+                && chromium.driver.findElements(By.cssSelector("#cards > .card")).size() == 3);
+        assertThat(chromium.driver.findElements(By.id("not-ready"))).isEmpty();
     }
 
     private void recordTiming() throws IOException {
