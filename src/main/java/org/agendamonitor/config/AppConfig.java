@@ -2,6 +2,7 @@ package org.agendamonitor.config;
 
 import java.nio.file.Path;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -34,6 +35,9 @@ public record AppConfig(
         // The record cache delays output until commit; with a 100 ms commit it bounds memory, not latency.
         p.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(10L * 1024 * 1024));
         p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        // A dead instance keeps its partitions until its session times out (default 45 s): 10 s lets a surviving
+        // instance take over, and a SIGKILLed one that restarts rejoin, well within a minute.
+        p.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, kafka.applicationId());
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.clientBootstrap());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, kafka.processingGuarantee());
@@ -51,6 +55,14 @@ public record AppConfig(
         });
         p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
         p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // While the broker is away a poll must fail (and its feed back off) within seconds rather than park the
+        // fetch worker for minutes: send() blocks at most max.block.ms for metadata or buffer space, a record
+        // fails after delivery.timeout.ms, and what waits in between is capped by buffer.memory. The items are not
+        // lost: the feed's validators stay put, so the next poll offers them again.
+        p.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+        p.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        p.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+        p.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(16L * 1024 * 1024));
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.clientBootstrap());
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
