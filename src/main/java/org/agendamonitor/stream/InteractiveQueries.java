@@ -19,7 +19,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * {@link AgendaReadModel} over this instance's Kafka Streams state stores. Recent articles are read partition by
  * partition and merged, because a store spanning partitions iterates one partition after another, not in key order.
  */
-public final class InteractiveQueries implements AgendaReadModel {
+public final class InteractiveQueries implements AgendaReadModel, LocalReadModel {
     private final KafkaStreams streams;
     private final int partitions;
 
@@ -46,6 +46,26 @@ public final class InteractiveQueries implements AgendaReadModel {
             it.forEachRemaining(kv -> counts.merge(kv.key, kv.value, Long::sum));
         }
         return counts;
+    }
+
+    /** Only active tasks are asked (no stale standbys), so a partition is never counted by two instances. */
+    @Override
+    public Map<Integer, Map<String, Long>> matchCountsByPartition() {
+        Map<Integer, Map<String, Long>> byPartition = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            ReadOnlyKeyValueStore<String, Long> store;
+            try {
+                store = store(StoreNames.MATCH_COUNTS, p);
+            } catch (InvalidStateStoreException notLocal) {
+                continue;
+            }
+            Map<String, Long> counts = new HashMap<>();
+            try (KeyValueIterator<String, Long> it = store.all()) {
+                it.forEachRemaining(kv -> counts.put(kv.key, kv.value));
+            }
+            byPartition.put(p, counts);
+        }
+        return byPartition;
     }
 
     @Override

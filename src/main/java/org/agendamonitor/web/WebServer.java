@@ -16,6 +16,9 @@ import java.util.function.Supplier;
 import org.agendamonitor.config.WebSettings;
 import org.agendamonitor.model.Recommendation;
 import org.agendamonitor.stream.AgendaReadModel;
+import org.agendamonitor.stream.ClusterReadModel;
+import org.agendamonitor.stream.LocalReadModel;
+import org.agendamonitor.stream.ReadModelUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +66,14 @@ public final class WebServer implements AutoCloseable {
         });
     }
 
+    /** Adds {@code /internal/*}, the local view peers read when several instances share the work. */
+    public WebServer withInternalRoutes(LocalReadModel local) {
+        InternalRoutes internal = new InternalRoutes(local);
+        route(ClusterReadModel.COUNTS_PATH, internal::matchCounts);
+        route(ClusterReadModel.RECENT_PATH, internal::recentArticles);
+        return this;
+    }
+
     public WebServer start() {
         server.start();
         LOG.info("web server listening address={}", url());
@@ -97,6 +108,8 @@ public final class WebServer implements AutoCloseable {
                 }
             } catch (BadRequestException e) {
                 HttpExchanges.error(ex, 400, e.getMessage());
+            } catch (ReadModelUnavailableException e) {
+                HttpExchanges.error(ex, 503, "not ready: " + e.getMessage());
             } catch (RuntimeException e) {
                 LOG.warn("request failed path={} error={}", ex.getRequestURI().getPath(), e.toString());
                 HttpExchanges.error(ex, 500, "internal error");
