@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "agenda-monitor", mixinStandardHelpOptions = true, version = "agenda-monitor 0.1.0",
         description = "Watches English and Spanish news on the US-Mexico security cooperation agenda.",
-        subcommands = {RunCommand.class, EvalCommand.class, CheckFeedsCommand.class})
+        subcommands = {RunCommand.class, EvalCommand.class, MatchCommand.class, CheckFeedsCommand.class,
+                IngestCommand.class, FeedsCommand.class})
 public final class AgendaMonitorCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -46,7 +46,7 @@ public final class CheckFeedsCommand implements Callable<Integer> {
         int[] counts = new int[FeedFiles.Verdict.values().length];
         for (FeedFiles.FileResult r : results) {
             counts[r.verdict().ordinal()]++;
-            out.println((r.verdict() + " " + r.path() + " items=" + r.articles().size() + " " + r.reason()).strip());
+            out.println(r.line());
             if (items) {
                 for (Article a : r.articles()) {
                     out.println(Json.MAPPER.writeValueAsString(itemLine(a)));

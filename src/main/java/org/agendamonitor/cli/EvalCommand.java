@@ -7,8 +7,6 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.agendamonitor.config.AgendaSpec;
-import org.agendamonitor.config.AgendaSpecLoader;
 import org.agendamonitor.match.AgendaMatcher;
 import org.agendamonitor.match.EvalItem;
 import org.agendamonitor.match.EvalReport;
@@ -16,6 +14,7 @@ import org.agendamonitor.match.KeywordBaseline;
 import org.agendamonitor.model.Match;
 import org.agendamonitor.model.Recommendation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,9 +37,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--baseline", description = "also print the baseline's English and Spanish tables")
     boolean baseline;
 
-    @Option(names = "--agenda", paramLabel = "FILE", defaultValue = "config/agenda.yaml",
-            description = "agenda file (default: ${DEFAULT-VALUE})")
-    Path agenda;
+    @Mixin
+    AgendaFileOption agenda;
 
     @Spec
     CommandSpec spec;
@@ -51,9 +49,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        AgendaSpec agendaSpec = AgendaSpecLoader.load(agenda);
         var items = EvalItem.read(file);
-        try (AgendaMatcher matcher = new AgendaMatcher(agendaSpec);
+        try (AgendaMatcher matcher = agenda.matcher();
              AgendaMatcher keywords = new AgendaMatcher(KeywordBaseline.spec())) {
             EvalReport report = EvalReport.of(items, item -> predicted(matcher, item));
             EvalReport naive = EvalReport.of(items, item -> predicted(keywords, item));

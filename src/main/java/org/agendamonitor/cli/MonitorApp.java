@@ -108,7 +108,10 @@ public final class MonitorApp implements AutoCloseable {
         streamsMetrics.bindTo(registry);
         toClose.push(streamsMetrics);
         streams.start();
-        toClose.push(() -> streams.close(Duration.ofSeconds(15)));
+        // Leave the group on close: otherwise a restarted instance waits out the old member's session timeout
+        // (45 s) before it gets its partitions back.
+        toClose.push(() -> streams.close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(15))
+                .leaveGroup(true)));
         InteractiveQueries queries = new InteractiveQueries(streams, config.kafka().partitions());
         registerMatchedCounters(metrics, queries);
         metrics.streamsRunningFrom(queries::ready);

@@ -35,9 +35,11 @@ public record AppConfig(
         // The record cache delays output until commit; with a 100 ms commit it bounds memory, not latency.
         p.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(10L * 1024 * 1024));
         p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-        // A dead instance keeps its partitions until its session times out (default 45 s): 10 s lets a surviving
-        // instance take over, and a SIGKILLed one that restarts rejoin, well within a minute.
-        p.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
+        // Static membership: a restarted (or crashed and restarted) instance takes its partitions back at once
+        // instead of waiting for its old member to time out. Streams appends the thread index to this id.
+        p.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), kafka.instanceId());
+        p.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                String.valueOf(kafka.sessionTimeoutMs()));
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, kafka.applicationId());
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.clientBootstrap());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, kafka.processingGuarantee());

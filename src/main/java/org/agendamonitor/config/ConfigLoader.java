@@ -157,11 +157,13 @@ public final class ConfigLoader {
         Path feeds = v.get("feeds.file").isBlank()
                 ? configDir.resolve(demo ? "demo/feeds.opml" : "feeds.opml") : Path.of(v.get("feeds.file"));
         Path agenda = v.get("agenda.file").isBlank() ? configDir.resolve("agenda.yaml") : Path.of(v.get("agenda.file"));
+        String instanceId = v.get("instance.id").isBlank() ? defaultInstanceId(dataDir) : v.get("instance.id").trim();
         KafkaSettings kafka = new KafkaSettings(v.get("kafka.bootstrap.servers"), integer(v, "kafka.embedded.port"),
-                integer(v, "kafka.embedded.controller.port"), v.get("application.id"),
+                integer(v, "kafka.embedded.controller.port"), v.get("application.id"), instanceId,
                 v.get("streams.processing.guarantee"), integer(v, "streams.commit.interval.ms"),
-                integer(v, "streams.num.threads"), integer(v, "kafka.topic.partitions"),
-                (short) integer(v, "kafka.topic.replication.factor"), passthrough);
+                integer(v, "streams.num.threads"), integer(v, "streams.session.timeout.ms"),
+                integer(v, "kafka.topic.partitions"), (short) integer(v, "kafka.topic.replication.factor"),
+                passthrough);
         IngestSettings ingest = new IngestSettings(Boolean.parseBoolean(v.get("ingest.enabled")),
                 seconds(v, "ingest.interval.seconds"), seconds(v, "ingest.interval.min.seconds"),
                 seconds(v, "ingest.interval.max.seconds"), seconds(v, "ingest.backoff.max.seconds"),
@@ -174,6 +176,21 @@ public final class ConfigLoader {
         String webhook = v.get("alert.webhook.url").trim();
         AlertSettings alert = new AlertSettings(webhook.isEmpty() ? null : URI.create(webhook));
         return new AppConfig(configDir, demo, dataDir, feeds, agenda, kafka, ingest, web, alert);
+    }
+
+    /**
+     * Host name plus a short hash of the absolute data dir: stable across restarts of one installation, distinct for
+     * two installations on one host (their data dirs differ).
+     */
+    static String defaultInstanceId(Path dataDir) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        String dir = dataDir.toAbsolutePath().normalize().toString();
+        return host.toLowerCase(Locale.ROOT) + "-" + Integer.toHexString(dir.hashCode());
     }
 
     private static int integer(Map<String, String> v, String key) {

@@ -15,9 +15,11 @@ public record KafkaSettings(
         int embeddedPort,
         int controllerPort,
         String applicationId,
+        String instanceId,
         String processingGuarantee,
         int commitIntervalMs,
         int numThreads,
+        int sessionTimeoutMs,
         int partitions,
         short replicationFactor,
         Map<String, String> passthrough) {
@@ -37,7 +39,8 @@ public record KafkaSettings(
     }
 
     public KafkaSettings withEmbeddedPort(int port) {
-        return new KafkaSettings(bootstrapServers, port, controllerPort, applicationId, processingGuarantee,
-                commitIntervalMs, numThreads, partitions, replicationFactor, passthrough);
+        return new KafkaSettings(bootstrapServers, port, controllerPort, applicationId, instanceId,
+                processingGuarantee, commitIntervalMs, numThreads, sessionTimeoutMs, partitions, replicationFactor,
+                passthrough);
     }
 }

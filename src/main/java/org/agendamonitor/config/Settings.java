@@ -30,6 +30,11 @@ final class Settings {
             new SettingKey("kafka.topic.replication.factor", "1", "replication factor of created topics",
                     intRange(1, 16)),
             new SettingKey("application.id", "agenda-monitor", "Kafka Streams application id", anyString()),
+            new SettingKey("instance.id", "", "stable id of this instance in the Streams group "
+                    + "(default: host name + data dir); static membership makes restarts rebalance-free", anyString()),
+            new SettingKey("streams.session.timeout.ms", "30000",
+                    "how long a silent instance keeps its partitions before another takes over",
+                    intRange(6_000, 300_000)),
             new SettingKey("streams.processing.guarantee", "exactly_once_v2", "Kafka Streams processing guarantee",
                     oneOf("exactly_once_v2", "at_least_once")),
             new SettingKey("streams.commit.interval.ms", "100", "Kafka Streams commit interval", intRange(1, 600_000)),

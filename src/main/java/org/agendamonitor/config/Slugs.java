@@ -3,7 +3,10 @@ package org.agendamonitor.config;
 import java.text.Normalizer;
 import java.util.Locale;
 
-/** Ids made from display names: lower-case ASCII letters and digits joined by single dashes ("Reuters — Mundo" → "reuters-mundo"). */
+/**
+ * Ids made from display names: lower-case ASCII letters and digits joined by single dashes
+ * ("Reuters — Mundo" → "reuters-mundo").
+ */
 public final class Slugs {
     private Slugs() {
     }

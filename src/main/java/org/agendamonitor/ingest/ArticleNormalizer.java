@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.agendamonitor.config.FeedSource;
 import org.agendamonitor.model.Article;
 import org.jsoup.Jsoup;
@@ -21,6 +22,9 @@ public final class ArticleNormalizer {
     static final int MAX_TITLE_CHARS = 500;
     /** A date further ahead than this is a feed bug (wrong zone, wrong year), not a scheduled post. */
     private static final Duration MAX_FUTURE = Duration.ofDays(1);
+
+    /** ISO 639-1 codes; a declaration outside them ("xx", "english") is ignored rather than trusted. */
+    private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
 
     private final LanguageDetector detector;
 
@@ -59,7 +63,7 @@ public final class ArticleNormalizer {
         if (title.isEmpty() && summary.isEmpty()) {
             return new Result(null, SKIP_NO_TITLE_NO_SUMMARY, false);
         }
-        Instant published = item.published() != null ? item.published() : FeedDates.parse(item.rawDate());
+        Instant published = FeedDates.plausible(item.published()) ? item.published() : FeedDates.parse(item.rawDate());
         boolean undated = published == null || published.isAfter(fetchedAt.plus(MAX_FUTURE));
         String language = language(item.language(), feed.language(), feedLanguage, title + ". " + summary);
         Article article = new Article(ArticleIds.articleId(url, feed.id(), guid), feed.id(), feed.title(), url, title,
@@ -95,7 +99,7 @@ public final class ArticleNormalizer {
             return null;
         }
         String primary = tag.strip().split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
-        return primary.matches("[a-z]{2,3}") && !primary.equals("und") ? primary : null;
+        return ISO_LANGUAGES.contains(primary) ? primary : null;
     }
 
     static String cap(String text, int max) {

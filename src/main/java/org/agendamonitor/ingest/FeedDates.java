@@ -51,7 +51,12 @@ final class FeedDates {
         if (parsed == null) {
             parsed = masks(text);
         }
-        return parsed == null || parsed.isBefore(EARLIEST) ? null : parsed;
+        return plausible(parsed) ? parsed : null;
+    }
+
+    /** False for null and for placeholder dates before 1990. */
+    static boolean plausible(Instant date) {
+        return date != null && !date.isBefore(EARLIEST);
     }
 
     private static Instant rome(String text) {

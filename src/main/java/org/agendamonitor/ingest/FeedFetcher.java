@@ -2,11 +2,13 @@ package org.agendamonitor.ingest;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -178,7 +180,7 @@ public final class FeedFetcher {
             if (t instanceof BodyReader.TooLargeException) {
                 return FetchOutcome.TOO_LARGE;
             }
-            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
                 return FetchOutcome.DNS;
             }
             if (t instanceof SSLException) {

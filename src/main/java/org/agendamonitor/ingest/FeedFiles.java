@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -44,14 +45,29 @@ public final class FeedFiles {
      * @param reason   why it was refused or crashed; for OK, a note on skipped entries (may be empty)
      */
     public record FileResult(Path path, Verdict verdict, List<Article> articles, String reason) {
+        /** The {@code check-feeds} line: {@code OK|REJECTED|CRASHED <path> items=<n> <reason>}. */
+        public String line() {
+            return (verdict + " " + path + " items=" + articles.size() + " " + reason).strip();
+        }
     }
 
-    private final FeedParser parser;
+    /** What parses one document; {@link FeedParser#parse} in production, a misbehaving stand-in in tests. */
+    @FunctionalInterface
+    interface DocumentParser {
+        ParsedFeed parse(byte[] body, String contentType, FeedSource feed, Instant fetchedAt)
+                throws FeedRejectedException;
+    }
+
+    private final DocumentParser parser;
     private final long maxBodyBytes;
     private final Duration timeLimit;
     private final Clock clock;
 
     public FeedFiles(FeedParser parser, IngestSettings settings, Duration timeLimit, Clock clock) {
+        this(Objects.requireNonNull(parser, "parser")::parse, settings, timeLimit, clock);
+    }
+
+    FeedFiles(DocumentParser parser, IngestSettings settings, Duration timeLimit, Clock clock) {
         this.parser = Objects.requireNonNull(parser, "parser");
         this.maxBodyBytes = settings.maxBodyBytes();
         this.timeLimit = Objects.requireNonNull(timeLimit, "timeLimit");

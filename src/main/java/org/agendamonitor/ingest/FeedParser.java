@@ -3,7 +3,6 @@ package org.agendamonitor.ingest;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
 import java.io.IOException;
 import java.net.URI;

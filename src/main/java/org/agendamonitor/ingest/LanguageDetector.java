@@ -10,9 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.WordlistLoader;
-import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
-import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.util.IOUtils;
@@ -20,8 +18,9 @@ import org.apache.lucene.util.IOUtils;
 /**
  * A small stop-word language guesser for items whose feed declares no language. No detection library is served
  * here, and news text is rich in function words, so counting Lucene's Snowball stop words is enough to tell English
- * from Spanish (plus Portuguese, French and German, so those are not mistaken for either). A word shared by several
- * languages ("de", "a", "in") counts as a fraction for each. Thread-safe: the word lists are read-only.
+ * from Spanish (plus Portuguese, so Brazilian outlets are not taken for Spanish ones). A word shared by several
+ * languages ("de", "a", "que") counts as a fraction for each. French and German are left out on purpose: Snowball's
+ * French list holds "la", "en", "y", "es", "mes" and tipped short Spanish texts to "und". Thread-safe.
  */
 public final class LanguageDetector {
     public static final String UNDETERMINED = "und";
@@ -34,8 +33,6 @@ public final class LanguageDetector {
         stopWords.put("en", snowball("english_stop.txt"));
         stopWords.put("es", SpanishAnalyzer.getDefaultStopSet());
         stopWords.put("pt", PortugueseAnalyzer.getDefaultStopSet());
-        stopWords.put("fr", FrenchAnalyzer.getDefaultStopSet());
-        stopWords.put("de", GermanAnalyzer.getDefaultStopSet());
     }
 
     /** ISO 639-1 code of the most likely language, or {@code und} when the text is too short or too mixed. */

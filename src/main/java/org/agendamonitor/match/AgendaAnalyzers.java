@@ -10,8 +10,9 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 
 /**
  * Text analysis per language, shared by agenda queries and articles so both sides normalize alike: standard
- * tokenizer, lower-casing, accent folding (so {@code tráfico} = {@code trafico}), then a light stemmer (Krovetz for
- * English: {@code laundering} = {@code launder}; Lucene's Spanish light stemmer: {@code aranceles} = {@code arancel}).
+ * tokenizer, lower-casing, accent folding (so {@code tráfico} = {@code trafico}), then a light stemmer (for English,
+ * possessive removal and Krovetz: {@code USMCA's} = {@code USMCA}, {@code laundering} = {@code launder}; Lucene's
+ * Spanish light stemmer: {@code aranceles} = {@code arancel}).
  * No stop words are removed, so phrases keep their little words ({@code "tráfico de armas"}). Every filter keeps the
  * tokenizer's offsets, which is what lets hits point into the original title and summary.
  */
@@ -48,24 +49,27 @@ final class AgendaAnalyzers {
         };
     }
 
+    /** English drops possessives first, so "USMCA's" and "Mexico's" match "USMCA" and "Mexico". */
     private static Analyzer english() {
-        return build("kStem");
+        return build("englishPossessive", "kStem");
     }
 
     private static Analyzer spanish() {
         return build("spanishLightStem");
     }
 
-    private static Analyzer build(String stemmer) {
+    private static Analyzer build(String... stemming) {
         try {
-            return CustomAnalyzer.builder()
+            CustomAnalyzer.Builder builder = CustomAnalyzer.builder()
                     .withTokenizer("standard")
                     .addTokenFilter("lowercase")
-                    .addTokenFilter("asciiFolding")
-                    .addTokenFilter(stemmer)
-                    .build();
+                    .addTokenFilter("asciiFolding");
+            for (String filter : stemming) {
+                builder.addTokenFilter(filter);
+            }
+            return builder.build();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot build the " + stemmer + " analyzer", e);
+            throw new UncheckedIOException("cannot build the " + String.join("+", stemming) + " analyzer", e);
         }
     }
 }

@@ -4,7 +4,7 @@
  *
  * <h2>Analysis</h2>
  * Articles and queries go through the same per-language Lucene analyzer ({@code AgendaAnalyzers}): standard
- * tokenizer, lower-casing, ASCII folding of accents, then light stemming (Krovetz for English, Lucene's Spanish light
+ * tokenizer, lower-casing, ASCII folding of accents, then light stemming (possessive removal and Krovetz for English, Lucene's Spanish light
  * stemmer for Spanish). No stop words are removed. Offsets survive analysis, so every hit points into the original
  * title or summary.
  *
