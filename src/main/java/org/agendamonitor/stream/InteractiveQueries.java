@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.agendamonitor.model.MatchedArticle;
 import org.agendamonitor.model.Recommendation;
 import org.apache.kafka.streams.KafkaStreams;
@@ -53,17 +54,11 @@ public final class InteractiveQueries implements AgendaReadModel, LocalReadModel
     public Map<Integer, Map<String, Long>> matchCountsByPartition() {
         Map<Integer, Map<String, Long>> byPartition = new HashMap<>();
         for (int p = 0; p < partitions; p++) {
-            ReadOnlyKeyValueStore<String, Long> store;
-            try {
-                store = store(StoreNames.MATCH_COUNTS, p);
-            } catch (InvalidStateStoreException notLocal) {
-                continue;
-            }
             Map<String, Long> counts = new HashMap<>();
-            try (KeyValueIterator<String, Long> it = store.all()) {
-                it.forEachRemaining(kv -> counts.put(kv.key, kv.value));
+            if (this.<Long>readPartition(StoreNames.MATCH_COUNTS, p,
+                    it -> it.forEachRemaining(kv -> counts.put(kv.key, kv.value)))) {
+                byPartition.put(p, counts);
             }
-            byPartition.put(p, counts);
         }
         return byPartition;
     }
@@ -72,26 +67,38 @@ public final class InteractiveQueries implements AgendaReadModel, LocalReadModel
     public List<MatchedArticle> recentArticles(Recommendation recommendation, String language, int limit) {
         List<MatchedArticle> merged = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
-            ReadOnlyKeyValueStore<String, MatchedArticle> store;
-            try {
-                store = store(StoreNames.RECENT_MATCHES, p);
-            } catch (InvalidStateStoreException notLocal) {
-                continue; // partition hosted by another instance
-            }
-            int taken = 0;
-            try (KeyValueIterator<String, MatchedArticle> it = store.all()) {
-                while (it.hasNext() && taken < limit) {
+            List<MatchedArticle> fromPartition = new ArrayList<>();
+            boolean local = this.<MatchedArticle>readPartition(StoreNames.RECENT_MATCHES, p, it -> {
+                while (it.hasNext() && fromPartition.size() < limit) {
                     KeyValue<String, MatchedArticle> kv = it.next();
                     if (wanted(kv.value, recommendation, language)) {
-                        merged.add(kv.value);
-                        taken++;
+                        fromPartition.add(kv.value);
                     }
                 }
+            });
+            if (local) {
+                merged.addAll(fromPartition);
             }
         }
         merged.sort(Comparator.comparing(MatchedArticle::publishedAt).reversed()
                 .thenComparing(MatchedArticle::id));
         return merged.size() > limit ? List.copyOf(merged.subList(0, limit)) : merged;
+    }
+
+    /**
+     * Reads one partition of a store if its active task runs here; false when it does not. Kafka Streams may only
+     * notice that the partition is elsewhere when the store is read, not when it is looked up, so both are guarded.
+     */
+    private <V> boolean readPartition(String name, int partition, Consumer<KeyValueIterator<String, V>> reader) {
+        try {
+            ReadOnlyKeyValueStore<String, V> store = store(name, partition);
+            try (KeyValueIterator<String, V> it = store.all()) {
+                reader.accept(it);
+            }
+            return true;
+        } catch (InvalidStateStoreException notLocal) {
+            return false; // hosted by another instance, or migrating
+        }
     }
 
     private static boolean wanted(MatchedArticle a, Recommendation recommendation, String language) {
