@@ -37,7 +37,7 @@ final class BrokerProcess implements AutoCloseable {
         jvm = ChildJvm.start("broker-" + starts, logDir.resolve("broker-" + starts + ".log"),
                 List.of("-Xmx384m", "-XX:+UseSerialGC"), "org.agendamonitor.kafka.StandaloneBroker",
                 List.of(dir.toString(), String.valueOf(port), String.valueOf(controllerPort)));
-        Await.millis(this::answers, Duration.ofMinutes(3), () -> jvm.tail(30));
+        Await.millis(this::answers, Scenario.STARTUP, () -> jvm.tail(30));
         return this;
     }
 

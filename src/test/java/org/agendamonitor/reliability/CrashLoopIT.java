@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 class CrashLoopIT {
     private static final Logger LOG = LoggerFactory.getLogger(CrashLoopIT.class);
-    private static final Duration HEALTHY = Duration.ofMinutes(3);
+    private static final Duration HEALTHY = Scenario.STARTUP;
     /** Generous: on a loaded 2-core machine the app processed as little as 10 articles/s. */
     private static final Duration CONVERGE = Duration.ofMinutes(10);
 

@@ -15,6 +15,11 @@ import org.slf4j.LoggerFactory;
  */
 final class Scenario implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Scenario.class);
+    /**
+     * Longest wait for a (re)started broker or app to answer. Generous on purpose: on the shared 2-core machine,
+     * at load averages of 30-50, a broker start alone took 102 s and an app start up to 150 s.
+     */
+    static final Duration STARTUP = Duration.ofMinutes(6);
 
     final long seed;
     final Path work;
