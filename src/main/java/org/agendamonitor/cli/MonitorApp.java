@@ -16,6 +16,7 @@ import org.agendamonitor.alert.AlertSink;
 import org.agendamonitor.alert.EmailSink;
 import org.agendamonitor.alert.LogSink;
 import org.agendamonitor.alert.WebhookSink;
+import java.util.Properties;
 import org.agendamonitor.config.AgendaSpec;
 import org.agendamonitor.config.AgendaSpecLoader;
 import org.agendamonitor.config.AppConfig;
@@ -24,15 +25,22 @@ import org.agendamonitor.config.FeedSource;
 import org.agendamonitor.config.Milestone;
 import org.agendamonitor.ingest.ArticlePublisher;
 import org.agendamonitor.ingest.FeedScheduler;
+import org.agendamonitor.kafka.BrokerProbe;
 import org.agendamonitor.kafka.EmbeddedKafkaBroker;
+import org.agendamonitor.kafka.FeedOwnership;
 import org.agendamonitor.kafka.TopicAdmin;
+import org.agendamonitor.kafka.TopicSettingsCheck;
+import org.agendamonitor.kafka.TopicSpec;
 import org.agendamonitor.kafka.Topics;
 import org.agendamonitor.match.AgendaMatcher;
 import org.agendamonitor.metrics.AgendaMetrics;
 import org.agendamonitor.metrics.MetricsRegistryFactory;
 import org.agendamonitor.metrics.ProgressGauges;
 import org.agendamonitor.model.Recommendation;
+import org.agendamonitor.stream.AgendaReadModel;
 import org.agendamonitor.stream.AgendaTopology;
+import org.agendamonitor.stream.BrokerAwareReadModel;
+import org.agendamonitor.stream.ClusterReadModel;
 import org.agendamonitor.stream.InteractiveQueries;
 import org.agendamonitor.stream.ProgressFunctions;
 import org.agendamonitor.stream.RecentKey;
@@ -40,6 +48,8 @@ import org.agendamonitor.web.WebServer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,11 +98,17 @@ public final class MonitorApp implements AutoCloseable {
         }
         new TopicAdmin(config.kafka().clientBootstrap()).ensureTopics(Topics.ALL, config.kafka().partitions(),
                 config.kafka().replicationFactor());
+        new TopicSettingsCheck(config.kafka().clientBootstrap())
+                .warnIfWeakened(Topics.ALL.stream().map(TopicSpec::name).toList());
+        BrokerProbe broker = new BrokerProbe(config.kafka().clientBootstrap(), Clock.systemUTC()).start();
+        toClose.push(broker);
 
         AgendaMatcher matcher = new AgendaMatcher(agenda);
         toClose.push(matcher);
         ProgressFunctions progress = ProgressFunctions.fromAgenda(agenda);
-        streams = new KafkaStreams(topology(matcher, metrics, progress), config.streamsProperties());
+        Properties streamsProperties = config.streamsProperties();
+        HostInfo advertised = advertisedWebAddress(streamsProperties);
+        streams = new KafkaStreams(topology(matcher, metrics, progress), streamsProperties);
         // Per-record failures never reach this handler (they go to the dead-letter topic inside the topology);
         // what does is infrastructure trouble, such as a broker that went away, where a fresh thread is the cure.
         streams.setUncaughtExceptionHandler(e -> {
@@ -114,10 +130,17 @@ public final class MonitorApp implements AutoCloseable {
         registerProgressGauges(metrics, queries, agenda);
         metrics.streamsRunningFrom(queries::ready);
         toClose.push(startAlertDispatcher(metrics));
+        // Several instances: each answers for all partitions (peers asked over /internal/*). Gauges stay local.
+        AgendaReadModel served = advertised == null ? queries
+                : new ClusterReadModel(streams, queries, advertised, config.kafka().partitions());
+        AgendaReadModel readModel = new BrokerAwareReadModel(served, broker::status, Clock.systemUTC());
 
         ArticlePublisher publisher = new ArticlePublisher(config.producerProperties("agenda-ingest"), metrics);
         toClose.push(publisher);
         scheduler = new FeedScheduler(feeds, config.ingest(), publisher, metrics, Clock.systemUTC());
+        if (!config.kafka().embedded()) {
+            scheduler.restrictTo(feedOwnership());
+        }
         toClose.push(scheduler);
         if (config.ingest().enabled()) {
             scheduler.start();
@@ -125,16 +148,44 @@ public final class MonitorApp implements AutoCloseable {
 
         Map<Recommendation, String> titles = new EnumMap<>(Recommendation.class);
         agenda.recommendations().forEach(r -> titles.put(r.id(), r.title()));
-        web = new WebServer(config.web(), queries, titles, scheduler::statuses, registry).start();
+        web = new WebServer(config.web(), readModel, titles, scheduler::statuses, registry);
+        if (advertised != null) {
+            web.withInternalRoutes(queries);
+        }
+        web.start();
         toClose.push(web);
         LOG.info("agenda monitor started feeds={} web={} kafka={} took_ms={}", feeds.size(), web.url(),
                 config.kafka().clientBootstrap(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** The production topology; the {@code bench} command measures exactly this one. */
     /** The production topology, exactly as {@code run} builds it (the benchmark measures this one). */
     static Topology topology(AgendaMatcher matcher, AgendaMetrics metrics, ProgressFunctions progress) {
         return new AgendaTopology(matcher::match, metrics, Clock.systemUTC(), progress).build();
+    }
+
+    /**
+     * The web address this instance advertises to its peers as Kafka Streams' {@code application.server}: the
+     * {@code kafka.application.server} setting, else {@code web.bind:web.port} when running against an external
+     * cluster on a fixed port and a concrete address; null for a lone embedded instance (nothing to route).
+     */
+    private HostInfo advertisedWebAddress(Properties streamsProperties) {
+        String configured = streamsProperties.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
+        if (configured == null && !config.kafka().embedded() && config.web().port() != 0
+                && !config.web().bind().equals("0.0.0.0") && !config.web().bind().equals("::")) {
+            configured = config.web().bind() + ":" + config.web().port();
+            streamsProperties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, configured);
+        }
+        return configured == null ? null : HostInfo.buildFromEndpoint(configured);
+    }
+
+    /** Instances sharing an application id split the feed list through a consumer group ({@link FeedOwnership}). */
+    private FeedOwnership feedOwnership() {
+        new TopicAdmin(config.kafka().clientBootstrap()).ensureTopics(List.of(Topics.FEED_OWNERSHIP),
+                FeedOwnership.PARTITIONS, config.kafka().replicationFactor());
+        FeedOwnership ownership = new FeedOwnership(config.kafka().clientBootstrap(), config.kafka().applicationId())
+                .start();
+        toClose.push(ownership);
+        return ownership;
     }
 
     /**

@@ -57,6 +57,14 @@ public record AppConfig(
         });
         p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
         p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // While the broker is away a poll must fail (and its feed back off) within seconds rather than park the
+        // fetch worker for minutes: send() blocks at most max.block.ms for metadata or buffer space, a record
+        // fails after delivery.timeout.ms, and what waits in between is capped by buffer.memory. The items are not
+        // lost: the feed's validators stay put, so the next poll offers them again.
+        p.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+        p.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        p.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+        p.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(16L * 1024 * 1024));
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.clientBootstrap());
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
+import java.util.function.Predicate;
 import org.agendamonitor.config.FeedSource;
 import org.agendamonitor.config.IngestSettings;
 import org.agendamonitor.metrics.AgendaMetrics;
@@ -49,6 +50,7 @@ public final class FeedScheduler implements AutoCloseable {
     private final Map<String, Semaphore> hostPermits = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService ticker;
+    private volatile Predicate<FeedSource> owned = feed -> true;
 
     public FeedScheduler(List<FeedSource> feeds, IngestSettings settings, ArticleSink sink, AgendaMetrics metrics,
             Clock clock) {
@@ -79,6 +81,14 @@ public final class FeedScheduler implements AutoCloseable {
         ScheduledThreadPoolExecutor tick = new ScheduledThreadPoolExecutor(1, FeedFiles.daemon("feed-scheduler"));
         tick.setRemoveOnCancelPolicy(true);
         this.ticker = tick;
+    }
+
+    /**
+     * Polls only the feeds {@code owner} accepts at the moment a poll is due (asked before every poll); the others
+     * wait. Several instances sharing the feed list use it so that no feed is polled by two of them.
+     */
+    public void restrictTo(Predicate<FeedSource> owner) {
+        this.owned = Objects.requireNonNull(owner, "owner");
     }
 
     /**
@@ -122,6 +132,9 @@ public final class FeedScheduler implements AutoCloseable {
     private void dispatchDue() {
         Instant now = clock.instant();
         for (FeedState state : feeds) {
+            if (!owned.test(state.feed)) {
+                continue;
+            }
             Semaphore permits = hostPermits.computeIfAbsent(host(state.feed),
                     h -> new Semaphore(settings.perHostConcurrency()));
             if (!permits.tryAcquire()) {

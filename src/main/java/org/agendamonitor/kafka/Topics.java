@@ -33,6 +33,14 @@ public final class Topics {
     public static final TopicSpec<byte[], byte[]> DEAD_LETTER = new TopicSpec<>("agenda.deadletter.v1",
             Serdes.ByteArray(), Serdes.ByteArray(), Map.of(TopicConfig.RETENTION_MS_CONFIG, days(30)));
 
+    /**
+     * Never written: its {@value FeedOwnership#PARTITIONS} partitions are what the instances of one application id
+     * split between them to share the feed list ({@link FeedOwnership}). Not in {@link #ALL}: created with its own
+     * partition count, and only when the app runs against an external cluster.
+     */
+    public static final TopicSpec<byte[], byte[]> FEED_OWNERSHIP = new TopicSpec<>("agenda.feeds.ownership.v1",
+            Serdes.ByteArray(), Serdes.ByteArray(), Map.of(TopicConfig.RETENTION_MS_CONFIG, days(1)));
+
     public static final List<TopicSpec<?, ?>> ALL = List.of(ARTICLES_RAW, ARTICLES_MATCHED, PROGRESS, ALERTS,
             DEAD_LETTER);
 

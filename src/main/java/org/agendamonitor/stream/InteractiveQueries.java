@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.agendamonitor.model.Alert;
+import java.util.function.Consumer;
 import org.agendamonitor.model.MatchedArticle;
 import org.agendamonitor.model.ProgressSnapshot;
 import org.agendamonitor.model.Recommendation;
@@ -31,7 +32,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * {@link AgendaReadModel} over this instance's Kafka Streams state stores. Recent articles are read partition by
  * partition and merged, because a store spanning partitions iterates one partition after another, not in key order.
  */
-public final class InteractiveQueries implements AgendaReadModel {
+public final class InteractiveQueries implements AgendaReadModel, LocalReadModel {
     private final KafkaStreams streams;
     private final int partitions;
     private final ProgressCalculator calculator;
@@ -69,25 +70,35 @@ public final class InteractiveQueries implements AgendaReadModel {
         return counts;
     }
 
+    /** Only active tasks are asked (no stale standbys), so a partition is never counted by two instances. */
+    @Override
+    public Map<Integer, Map<String, Long>> matchCountsByPartition() {
+        Map<Integer, Map<String, Long>> byPartition = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            Map<String, Long> counts = new HashMap<>();
+            if (this.<Long>readPartition(StoreNames.MATCH_COUNTS, p,
+                    it -> it.forEachRemaining(kv -> counts.put(kv.key, kv.value)))) {
+                byPartition.put(p, counts);
+            }
+        }
+        return byPartition;
+    }
+
     @Override
     public List<MatchedArticle> recentArticles(Recommendation recommendation, String language, int limit) {
         List<MatchedArticle> merged = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
-            ReadOnlyKeyValueStore<String, MatchedArticle> store;
-            try {
-                store = store(StoreNames.RECENT_MATCHES, p);
-            } catch (InvalidStateStoreException notLocal) {
-                continue; // partition hosted by another instance
-            }
-            int taken = 0;
-            try (KeyValueIterator<String, MatchedArticle> it = store.all()) {
-                while (it.hasNext() && taken < limit) {
+            List<MatchedArticle> fromPartition = new ArrayList<>();
+            boolean local = this.<MatchedArticle>readPartition(StoreNames.RECENT_MATCHES, p, it -> {
+                while (it.hasNext() && fromPartition.size() < limit) {
                     KeyValue<String, MatchedArticle> kv = it.next();
                     if (wanted(kv.value, recommendation, language)) {
-                        merged.add(kv.value);
-                        taken++;
+                        fromPartition.add(kv.value);
                     }
                 }
+            });
+            if (local) {
+                merged.addAll(fromPartition);
             }
         }
         merged.sort(Comparator.comparing(MatchedArticle::publishedAt).reversed()
@@ -144,6 +155,22 @@ public final class InteractiveQueries implements AgendaReadModel {
         ReadOnlyKeyValueStore<String, String> store = store(StoreNames.ARTICLE_STORIES, null);
         return Optional.ofNullable(store.get(StoryClusterProcessor.articleKey(articleId, recommendation.id())))
                 .flatMap(this::story);
+    }
+
+    /**
+     * Reads one partition of a store if its active task runs here; false when it does not. Kafka Streams may only
+     * notice that the partition is elsewhere when the store is read, not when it is looked up, so both are guarded.
+     */
+    private <V> boolean readPartition(String name, int partition, Consumer<KeyValueIterator<String, V>> reader) {
+        try {
+            ReadOnlyKeyValueStore<String, V> store = store(name, partition);
+            try (KeyValueIterator<String, V> it = store.all()) {
+                reader.accept(it);
+            }
+            return true;
+        } catch (InvalidStateStoreException notLocal) {
+            return false; // hosted by another instance, or migrating
+        }
     }
 
     private static boolean wanted(MatchedArticle a, Recommendation recommendation, String language) {

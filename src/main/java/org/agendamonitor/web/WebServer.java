@@ -17,6 +17,9 @@ import java.util.function.Supplier;
 import org.agendamonitor.config.WebSettings;
 import org.agendamonitor.model.Recommendation;
 import org.agendamonitor.stream.AgendaReadModel;
+import org.agendamonitor.stream.ClusterReadModel;
+import org.agendamonitor.stream.LocalReadModel;
+import org.agendamonitor.stream.ReadModelUnavailableException;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +84,14 @@ public final class WebServer implements AutoCloseable {
         HttpExchanges.send(ex, 200, "text/html; charset=utf-8", page.get().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Adds {@code /internal/*}, the local view peers read when several instances share the work. */
+    public WebServer withInternalRoutes(LocalReadModel local) {
+        InternalRoutes internal = new InternalRoutes(local);
+        route(ClusterReadModel.COUNTS_PATH, internal::matchCounts);
+        route(ClusterReadModel.RECENT_PATH, internal::recentArticles);
+        return this;
+    }
+
     public WebServer start() {
         server.start();
         events.start();
@@ -120,6 +131,8 @@ public final class WebServer implements AutoCloseable {
             } catch (InvalidStateStoreException e) {
                 // A rebalance is moving state between threads or instances: the answer is "soon", not an error.
                 HttpExchanges.error(ex, 503, "state is being rebalanced, retry shortly: " + e.getMessage());
+            } catch (ReadModelUnavailableException e) {
+                HttpExchanges.error(ex, 503, "not ready: " + e.getMessage());
             } catch (RuntimeException e) {
                 LOG.warn("request failed path={} error={}", ex.getRequestURI().getPath(), e.toString(), e);
                 HttpExchanges.error(ex, 500, "internal error");

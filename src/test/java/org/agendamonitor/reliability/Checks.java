@@ -1,0 +1,63 @@
+package org.agendamonitor.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.agendamonitor.kafka.Json;
+import org.agendamonitor.kafka.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The end-of-run verdicts, all read with read_committed, as Kafka's EOS verifier reads its output. */
+final class Checks {
+    private static final Logger LOG = LoggerFactory.getLogger(Checks.class);
+    private static final Duration READ = Duration.ofMinutes(1);
+
+    private Checks() {
+    }
+
+    /** Matched topic: every expected id, each exactly once, nothing else; raw topic: every article; no dead letter. */
+    static void topicsMatchTheGroundTruth(String bootstrap, GroundTruth truth) throws IOException {
+        List<ConsumerRecord<String, byte[]>> matched = TopicReader.readCommitted(bootstrap,
+                Topics.ARTICLES_MATCHED.name(), READ);
+        Map<String, Integer> perId = new HashMap<>();
+        matched.forEach(r -> perId.merge(r.key(), 1, Integer::sum));
+        List<String> twice = perId.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        List<ConsumerRecord<String, byte[]>> raw = TopicReader.readCommitted(bootstrap, Topics.ARTICLES_RAW.name(),
+                READ);
+        Set<String> rawIds = new HashSet<>();
+        raw.forEach(r -> rawIds.add(r.key()));
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readCommitted(bootstrap, Topics.DEAD_LETTER.name(),
+                READ);
+        LOG.info("matched topic records={} distinct={} expected={}; raw topic records={} distinct={} expected={}; "
+                + "dead letters={}", matched.size(), perId.size(), truth.matchedIds().size(), raw.size(),
+                rawIds.size(), truth.articleIds().size(), dead.size());
+        assertThat(twice).as("ids written twice to the matched topic").isEmpty();
+        assertThat(perId.keySet()).as("matched ids").isEqualTo(truth.matchedIds());
+        assertThat(matched).hasSize(truth.matchedIds().size());
+        assertThat(rawIds).as("every article reached the raw topic").isEqualTo(truth.articleIds());
+        assertThat(dead).as("no dead letters").isEmpty();
+        noAlertTwice(bootstrap);
+    }
+
+    /** Alerts (once the alert stage writes them): no alert id twice in the committed output. */
+    static void noAlertTwice(String bootstrap) throws IOException {
+        List<ConsumerRecord<String, byte[]>> alerts = TopicReader.readCommitted(bootstrap, Topics.ALERTS.name(), READ);
+        List<String> ids = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : alerts) {
+            JsonNode value = Json.MAPPER.readTree(r.value());
+            ids.add(value != null && value.hasNonNull("id") ? value.get("id").asText() : r.key());
+        }
+        LOG.info("alerts topic records={} distinct_ids={}", ids.size(), new HashSet<>(ids).size());
+        assertThat(new HashSet<>(ids)).as("no alert raised twice").hasSize(ids.size());
+    }
+}
