@@ -131,7 +131,8 @@ class PipelineIT {
         assertThat(metrics).contains("kafka_stream_");
         assertThat(metrics).contains("jvm_memory_used_bytes");
         assertThat(json("/api/feeds").get(0).get("feedId").asText()).isEqualTo("test-wire");
-        assertThat(get("/").body()).contains("<!DOCTYPE html>").contains("USMCA joint review");
+        assertThat(get("/").body()).contains("<!DOCTYPE html>")
+                .contains("<mark>USMCA</mark> <mark>joint review</mark> in Washington");
 
         app.close();
         app = MonitorApp.start(config(brokerPort));

@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.agendamonitor.kafka.BrokerProbe;
+import org.agendamonitor.model.Alert;
+import org.agendamonitor.model.ProgressSnapshot;
+import org.agendamonitor.model.Story;
 import org.agendamonitor.model.MatchedArticle;
 import org.agendamonitor.model.Recommendation;
 
@@ -50,5 +54,24 @@ public final class BrokerAwareReadModel implements AgendaReadModel {
     @Override
     public List<MatchedArticle> recentArticles(Recommendation recommendation, String language, int limit) {
         return delegate.recentArticles(recommendation, language, limit);
+    }
+    @Override
+    public Map<Recommendation, ProgressSnapshot> progress() {
+        return delegate.progress();
+    }
+
+    @Override
+    public List<Alert> alerts(int limit) {
+        return delegate.alerts(limit);
+    }
+
+    @Override
+    public Optional<Story> story(String id) {
+        return delegate.story(id);
+    }
+
+    @Override
+    public Optional<Story> storyOf(String articleId, Recommendation recommendation) {
+        return delegate.storyOf(articleId, recommendation);
     }
 }

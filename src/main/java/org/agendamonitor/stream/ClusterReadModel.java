@@ -14,9 +14,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.agendamonitor.kafka.Json;
+import org.agendamonitor.model.Alert;
+import org.agendamonitor.model.ProgressSnapshot;
+import org.agendamonitor.model.Story;
 import org.agendamonitor.model.MatchedArticle;
 import org.agendamonitor.model.Recommendation;
 import org.apache.kafka.streams.KafkaStreams;
@@ -115,5 +119,26 @@ public final class ClusterReadModel implements AgendaReadModel {
             Thread.currentThread().interrupt();
             throw new ReadModelUnavailableException("interrupted while asking " + peer, e);
         }
+    }
+    // Progress, alerts and stories live in recommendation-keyed stores: each instance answers for the
+    // recommendations it hosts (see ProgressGauges); the article counts and lists above are cluster-wide.
+    @Override
+    public Map<Recommendation, ProgressSnapshot> progress() {
+        return local.progress();
+    }
+
+    @Override
+    public List<Alert> alerts(int limit) {
+        return local.alerts(limit);
+    }
+
+    @Override
+    public Optional<Story> story(String id) {
+        return local.story(id);
+    }
+
+    @Override
+    public Optional<Story> storyOf(String articleId, Recommendation recommendation) {
+        return local.storyOf(articleId, recommendation);
     }
 }
