@@ -27,6 +27,15 @@ final class Checks {
 
     /** Matched topic: every expected id, each exactly once, nothing else; raw topic: every article; no dead letter. */
     static void topicsMatchTheGroundTruth(String bootstrap, GroundTruth truth) throws IOException {
+        topicsMatchTheGroundTruth(bootstrap, truth, Set.of());
+    }
+
+    /**
+     * As above, with records the test wrote to the raw topic on purpose ({@code poisonKeys}): each must be in the
+     * dead-letter topic exactly once, with the error in its headers, and nowhere else.
+     */
+    static void topicsMatchTheGroundTruth(String bootstrap, GroundTruth truth, Set<String> poisonKeys)
+            throws IOException {
         List<ConsumerRecord<String, byte[]>> matched = TopicReader.readCommitted(bootstrap,
                 Topics.ARTICLES_MATCHED.name(), READ);
         Map<String, Integer> perId = new HashMap<>();
@@ -44,8 +53,12 @@ final class Checks {
         assertThat(twice).as("ids written twice to the matched topic").isEmpty();
         assertThat(perId.keySet()).as("matched ids").isEqualTo(truth.matchedIds());
         assertThat(matched).hasSize(truth.matchedIds().size());
+        rawIds.removeAll(poisonKeys);
         assertThat(rawIds).as("every article reached the raw topic").isEqualTo(truth.articleIds());
-        assertThat(dead).as("no dead letters").isEmpty();
+        assertThat(dead.stream().map(ConsumerRecord::key).toList()).as("dead letters, each once")
+                .containsExactlyInAnyOrderElementsOf(poisonKeys);
+        dead.forEach(r -> assertThat(r.headers().lastHeader("agenda.error.class")).as("error header of " + r.key())
+                .isNotNull());
         noAlertTwice(bootstrap);
     }
 
