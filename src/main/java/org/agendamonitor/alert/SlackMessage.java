@@ -22,7 +22,7 @@ public final class SlackMessage {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", text(alert));
         List<Object> blocks = new ArrayList<>();
-        blocks.add(Map.of("type", "header", "text", Map.of("type", "plain_text", "text", header(alert.headline()))));
+        blocks.add(object("type", "header", "text", object("type", "plain_text", "text", header(alert.headline()))));
         blocks.add(section("*Recommendation:* " + alert.recommendation().id() + "\n*Why:* " + escape(alert.detail())
                 + "\n*Outlets (" + alert.sources().size() + "):* " + escape(String.join(", ", alert.sources()))));
         if (!alert.urls().isEmpty()) {
@@ -30,7 +30,7 @@ public final class SlackMessage {
             alert.urls().stream().limit(MAX_LINKS).forEach(u -> links.append("\n• <").append(escape(u)).append('>'));
             blocks.add(section(links.toString()));
         }
-        blocks.add(Map.of("type", "context", "elements", List.of(Map.of("type", "mrkdwn", "text",
+        blocks.add(object("type", "context", "elements", List.of(object("type", "mrkdwn", "text",
                 "Matched terms: " + escape(String.join(", ", alert.terms())) + " · story " + alert.storyId()
                         + " · alert " + alert.id()))));
         body.put("blocks", blocks);
@@ -44,7 +44,15 @@ public final class SlackMessage {
     }
 
     private static Map<String, Object> section(String mrkdwn) {
-        return Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", mrkdwn));
+        return object("type", "section", "text", object("type", "mrkdwn", "text", mrkdwn));
+    }
+
+    /** A JSON object with its keys in the order given ("type" first, as Slack's documentation writes them). */
+    private static Map<String, Object> object(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put(k1, v1);
+        o.put(k2, v2);
+        return o;
     }
 
     private static String header(String headline) {
