@@ -2,17 +2,9 @@ package org.agendamonitor.stream;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.agendamonitor.kafka.BrokerProbe;
-import org.agendamonitor.model.Alert;
-import org.agendamonitor.model.ProgressSnapshot;
-import org.agendamonitor.model.Story;
-import org.agendamonitor.model.MatchedArticle;
-import org.agendamonitor.model.Recommendation;
 
 /**
  * A read model that is "not ready" while the broker is unreachable, whatever state Kafka Streams reports (it can
@@ -20,58 +12,28 @@ import org.agendamonitor.model.Recommendation;
  * the Streams state and a broker note, e.g. {@code RUNNING; kafka unreachable for 12 s (TimeoutException ...)}.
  * The local stores are still consistent then, only stale; the API says so rather than serve them as current.
  */
-public final class BrokerAwareReadModel implements AgendaReadModel {
-    private final AgendaReadModel delegate;
+public final class BrokerAwareReadModel extends ForwardingReadModel {
     private final Supplier<BrokerProbe.Status> broker;
     private final Clock clock;
 
     public BrokerAwareReadModel(AgendaReadModel delegate, Supplier<BrokerProbe.Status> broker, Clock clock) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         this.broker = Objects.requireNonNull(broker, "broker");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public boolean ready() {
-        return broker.get().reachable() && delegate.ready();
+        return broker.get().reachable() && delegate().ready();
     }
 
     @Override
     public String state() {
         BrokerProbe.Status s = broker.get();
         if (s.reachable()) {
-            return delegate.state();
+            return delegate().state();
         }
         long seconds = Duration.between(s.since(), clock.instant()).toSeconds();
-        return delegate.state() + "; kafka unreachable for " + seconds + " s (" + s.error() + ")";
-    }
-
-    @Override
-    public Map<String, Long> matchCounts() {
-        return delegate.matchCounts();
-    }
-
-    @Override
-    public List<MatchedArticle> recentArticles(Recommendation recommendation, String language, int limit) {
-        return delegate.recentArticles(recommendation, language, limit);
-    }
-    @Override
-    public Map<Recommendation, ProgressSnapshot> progress() {
-        return delegate.progress();
-    }
-
-    @Override
-    public List<Alert> alerts(int limit) {
-        return delegate.alerts(limit);
-    }
-
-    @Override
-    public Optional<Story> story(String id) {
-        return delegate.story(id);
-    }
-
-    @Override
-    public Optional<Story> storyOf(String articleId, Recommendation recommendation) {
-        return delegate.storyOf(articleId, recommendation);
+        return delegate().state() + "; kafka unreachable for " + seconds + " s (" + s.error() + ")";
     }
 }

@@ -14,13 +14,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.agendamonitor.kafka.Json;
-import org.agendamonitor.model.Alert;
-import org.agendamonitor.model.ProgressSnapshot;
-import org.agendamonitor.model.Story;
 import org.agendamonitor.model.MatchedArticle;
 import org.agendamonitor.model.Recommendation;
 import org.apache.kafka.streams.KafkaStreams;
@@ -36,7 +32,7 @@ import org.apache.kafka.streams.StreamsMetadata;
  * active task, so nothing is counted twice. While some partition is served by nobody (a rebalance, a peer that
  * just died) it refuses to answer ({@link ReadModelUnavailableException}, a 503) rather than give a short count.
  */
-public final class ClusterReadModel implements AgendaReadModel {
+public final class ClusterReadModel extends ForwardingReadModel {
     public static final String COUNTS_PATH = "/internal/match-counts";
     public static final String RECENT_PATH = "/internal/recent-articles";
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
@@ -52,6 +48,7 @@ public final class ClusterReadModel implements AgendaReadModel {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     public ClusterReadModel(KafkaStreams streams, InteractiveQueries local, HostInfo self, int partitions) {
+        super(local);
         this.streams = Objects.requireNonNull(streams, "streams");
         this.local = Objects.requireNonNull(local, "local");
         this.self = Objects.requireNonNull(self, "self");
@@ -121,24 +118,5 @@ public final class ClusterReadModel implements AgendaReadModel {
         }
     }
     // Progress, alerts and stories live in recommendation-keyed stores: each instance answers for the
-    // recommendations it hosts (see ProgressGauges); the article counts and lists above are cluster-wide.
-    @Override
-    public Map<Recommendation, ProgressSnapshot> progress() {
-        return local.progress();
-    }
-
-    @Override
-    public List<Alert> alerts(int limit) {
-        return local.alerts(limit);
-    }
-
-    @Override
-    public Optional<Story> story(String id) {
-        return local.story(id);
-    }
-
-    @Override
-    public Optional<Story> storyOf(String articleId, Recommendation recommendation) {
-        return local.storyOf(articleId, recommendation);
-    }
+    // recommendations it hosts (inherited forwarding to the local view); counts and articles above are cluster-wide.
 }

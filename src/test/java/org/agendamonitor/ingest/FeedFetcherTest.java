@@ -1,5 +1,6 @@
 package org.agendamonitor.ingest;
 
+import org.agendamonitor.MutableClock;
 import static org.agendamonitor.ingest.Fixtures.FETCHED_AT;
 import static org.agendamonitor.ingest.Fixtures.bytes;
 import static org.agendamonitor.ingest.TestServer.send;
