@@ -30,7 +30,7 @@ class ConfigLoaderTest {
 
     @Test
     void shouldLetSetBeatEnvAndEnvBeatFile() throws IOException {
-        Files.writeString(dir.resolve("application.properties"), "web.port=8100\ndata.dir=/tmp/x\n");
+        Files.writeString(dir.resolve("application.properties"), "web.port=8100\ndata.dir=from-file\n");
         ConfigLoader loader = new ConfigLoader(Map.of("AGENDA_WEB_PORT", "8200", "AGENDA_DATA_DIR", "envdir",
                 "PATH", "/usr/bin"));
         AppConfig fromEnv = loader.load(dir, false, Map.of());
