@@ -116,13 +116,13 @@ public final class InteractiveQueries implements AgendaReadModel, LocalReadModel
         Map<Recommendation, ProgressSnapshot> snapshots = new EnumMap<>(Recommendation.class);
         Instant now = clock.instant();
         for (Recommendation r : Recommendation.values()) {
-            ReadOnlyKeyValueStore<String, ProgressState> store;
+            ProgressState state;
             try {
-                store = store(StoreNames.PROGRESS, partitionOf(r.id()));
+                // Kafka Streams may only notice on read (not on lookup) that a partition is hosted elsewhere.
+                state = this.<String, ProgressState>store(StoreNames.PROGRESS, partitionOf(r.id())).get(r.id());
             } catch (InvalidStateStoreException notLocal) {
                 continue; // hosted by another instance
             }
-            ProgressState state = store.get(r.id());
             snapshots.put(r, calculator.snapshot(state == null ? ProgressState.empty(r) : state, now));
         }
         return snapshots;
