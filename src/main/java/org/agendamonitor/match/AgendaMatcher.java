@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,22 +28,29 @@ import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.search.Query;
 
 /**
  * Decides which recommendations an article is about, following {@code agenda.yaml}; the rules are in the package
- * documentation. Every agenda query is compiled once into one Lucene {@link Monitor}, whose presearcher runs only the
- * queries that share a term with the article. Thread-safe: the monitor and the analyzers may be used concurrently.
+ * documentation. Every agenda query is compiled once into one Lucene {@link Monitor}. Two filters keep the monitor's
+ * work small without changing a single verdict: the {@link CandidateScreen} turns away, before any Lucene index is
+ * built, the articles no recommendation can match (most news), and the {@link PresencePresearcher} runs, for the
+ * others, only the queries whose words are all there. Thread-safe: the monitor, screen and analyzers may be used
+ * concurrently.
  */
 public final class AgendaMatcher implements AutoCloseable {
     private final AgendaSpec spec;
     private final Map<String, CompiledQuery> queries;
-    /** Topic and exclusion queries: they decide whether a recommendation matches. */
-    private final Monitor relevance;
-    /** Direction cues and milestones: only worth running once something matched. */
-    private final Monitor cues;
+    private final Monitor monitor;
+    private final CandidateScreen screen;
 
     public AgendaMatcher(AgendaSpec spec) {
+        this(spec, new PresencePresearcher());
+    }
+
+    /** With another presearcher: for tests that check ours against Lucene's run-every-query one. */
+    AgendaMatcher(AgendaSpec spec, Presearcher presearcher) {
         this.spec = Objects.requireNonNull(spec, "spec");
         List<CompiledQuery> compiled = QueryCompiler.compile(spec);
         Map<String, CompiledQuery> byId = new HashMap<>();
@@ -50,22 +58,17 @@ public final class AgendaMatcher implements AutoCloseable {
         this.queries = Map.copyOf(byId);
         Map<String, Analyzer> analyzers = Map.of(
                 "en", AgendaAnalyzers.forLanguage("en"), "es", AgendaAnalyzers.forLanguage("es"));
-        this.relevance = monitor(compiled.stream().filter(q -> decidesRelevance(q.kind())).toList(), analyzers);
-        this.cues = monitor(compiled.stream().filter(q -> !decidesRelevance(q.kind())).toList(), analyzers);
+        Map<CompiledQuery, Query> parsed = new LinkedHashMap<>();
+        compiled.forEach(q -> parsed.put(q, QueryCompiler.parse(q, analyzers.get(q.language()))));
+        this.monitor = monitor(parsed, presearcher);
+        this.screen = new CandidateScreen(spec, analyzers, parsed);
     }
 
-    private static boolean decidesRelevance(QueryKind kind) {
-        return kind == QueryKind.TOPIC || kind == QueryKind.EXCLUSION;
-    }
-
-    private static Monitor monitor(List<CompiledQuery> compiled, Map<String, Analyzer> analyzers) {
+    private static Monitor monitor(Map<CompiledQuery, Query> parsed, Presearcher presearcher) {
         try {
-            Monitor monitor = new Monitor(AgendaAnalyzers.perField());
+            Monitor monitor = new Monitor(AgendaAnalyzers.perField(), presearcher);
             List<MonitorQuery> monitorQueries = new ArrayList<>();
-            for (CompiledQuery q : compiled) {
-                Query query = QueryCompiler.parse(q, analyzers.get(q.language()));
-                monitorQueries.add(new MonitorQuery(q.monitorId(), query, q.text(), Map.of()));
-            }
+            parsed.forEach((q, query) -> monitorQueries.add(new MonitorQuery(q.monitorId(), query, q.text(), Map.of())));
             monitor.register(monitorQueries);
             return monitor;
         } catch (IOException e) {
@@ -75,15 +78,26 @@ public final class AgendaMatcher implements AutoCloseable {
 
     /** The recommendations the article is about; empty when none. */
     public List<Match> match(Article article) {
-        return evaluate(article, false).matches();
+        if (!mayMatch(article)) {
+            return List.of();
+        }
+        return evaluate(article).matches();
     }
 
-    /** The full account behind {@link #match}: every query that fired, vetoes, scores and thresholds. */
+    /** False when the screen proves that no recommendation can match (then the monitor is not run at all). */
+    boolean mayMatch(Article article) {
+        return screen.mayMatch(article, languages(article.language()));
+    }
+
+    /**
+     * The full account behind {@link #match}: every query that fired, vetoes, scores and thresholds. It never takes
+     * the screen's shortcut, so it is also what the screen is checked against.
+     */
     public MatchExplanation explain(Article article) {
-        return evaluate(article, true);
+        return evaluate(article);
     }
 
-    private MatchExplanation evaluate(Article article, boolean full) {
+    private MatchExplanation evaluate(Article article) {
         Objects.requireNonNull(article, "article");
         List<String> languages = languages(article.language());
         Document document = new Document();
@@ -94,12 +108,7 @@ public final class AgendaMatcher implements AutoCloseable {
             document.add(new TextField(AgendaAnalyzers.field(AgendaAnalyzers.TITLE, language), article.title(), Field.Store.NO));
         }
         Map<Recommendation, List<FiredQuery>> fired = new EnumMap<>(Recommendation.class);
-        run(relevance, document, article, fired);
-        boolean anyMatched = spec.recommendations().stream()
-                .anyMatch(r -> RecommendationVerdict.of(r, fired.getOrDefault(r.id(), List.of())).matched());
-        if (full || anyMatched) {
-            run(cues, document, article, fired);
-        }
+        run(document, article, fired);
         List<RecommendationVerdict> verdicts = new ArrayList<>();
         for (RecommendationSpec recommendation : spec.recommendations()) {
             List<FiredQuery> own = new ArrayList<>(fired.getOrDefault(recommendation.id(), List.of()));
@@ -109,7 +118,7 @@ public final class AgendaMatcher implements AutoCloseable {
         return new MatchExplanation(languages, verdicts);
     }
 
-    private void run(Monitor monitor, Document document, Article article, Map<Recommendation, List<FiredQuery>> into) {
+    private void run(Document document, Article article, Map<Recommendation, List<FiredQuery>> into) {
         MatchingQueries<HighlightsMatch> result;
         try {
             result = monitor.match(document, HighlightsMatch.MATCHER);
@@ -163,8 +172,8 @@ public final class AgendaMatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        try (relevance; cues) {
-            // closes both monitors, the second even when the first fails
+        try {
+            monitor.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
