@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param headline       the title of the first article
  * @param firstSeen      event time of the earliest article
  * @param lastSeen       event time of the latest article
- * @param articles       the articles, in arrival order
+ * @param articles       the first article and the latest ones, in arrival order: at most {@link #LISTED} (a big
+ *                       story stays a small record, since it is rewritten each time an article joins)
  * @param outlets        distinct outlet names, in order of first appearance
  * @param terms          distinct matched terms over all articles, in order of first appearance
+ * @param size           how many distinct articles the story has, listed or not
  */
 public record Story(
         String id,
@@ -25,7 +27,11 @@ public record Story(
         Instant lastSeen,
         List<StoryArticle> articles,
         List<String> outlets,
-        List<String> terms) {
+        List<String> terms,
+        int size) {
+
+    /** Articles a story lists: its first and the {@code LISTED - 1} latest. */
+    public static final int LISTED = 20;
 
     public Story {
         Objects.requireNonNull(id, "id");
@@ -34,13 +40,17 @@ public record Story(
         articles = articles == null ? List.of() : List.copyOf(articles);
         outlets = outlets == null ? List.of() : List.copyOf(outlets);
         terms = terms == null ? List.of() : List.copyOf(terms);
+        // stories stored before the size was kept listed all their articles
+        size = Math.max(size, articles.size());
     }
 
-    /** Number of distinct articles in the story. */
-    public int size() {
-        return articles.size();
+    /** A story whose articles are all listed. */
+    public Story(String id, Recommendation recommendation, String headline, Instant firstSeen, Instant lastSeen,
+            List<StoryArticle> articles, List<String> outlets, List<String> terms) {
+        this(id, recommendation, headline, firstSeen, lastSeen, articles, outlets, terms, 0);
     }
 
+    /** Whether the article is among the listed ones. */
     public boolean contains(String articleId) {
         return articles.stream().anyMatch(a -> a.id().equals(articleId));
     }

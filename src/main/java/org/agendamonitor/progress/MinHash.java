@@ -1,10 +1,9 @@
 package org.agendamonitor.progress;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 
 /**
  * MinHash signatures (Broder, 1997): the fraction of equal positions of two signatures estimates the Jaccard
@@ -20,10 +19,10 @@ public final class MinHash {
     private MinHash() {
     }
 
-    /** The signature of a shingle set; an empty set gives an empty list (similar to nothing). */
-    public static List<Integer> signature(Collection<String> shingles) {
+    /** The signature of a shingle set; an empty set gives an empty signature (similar to nothing). */
+    public static int[] signature(Collection<String> shingles) {
         if (shingles.isEmpty()) {
-            return List.of();
+            return new int[0];
         }
         int[] min = new int[SIZE];
         Arrays.fill(min, Integer.MAX_VALUE);
@@ -36,25 +35,42 @@ public final class MinHash {
                 }
             }
         }
-        List<Integer> out = new ArrayList<>(SIZE);
-        for (int v : min) {
-            out.add(v);
-        }
-        return List.copyOf(out);
+        return min;
     }
 
     /** Estimated Jaccard similarity in [0, 1]; 0 when either signature is empty. */
-    public static double similarity(List<Integer> a, List<Integer> b) {
-        if (a.isEmpty() || b.isEmpty() || a.size() != b.size()) {
+    public static double similarity(int[] a, int[] b) {
+        if (a.length == 0 || a.length != b.length) {
             return 0.0;
         }
         int same = 0;
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i).equals(b.get(i))) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == b[i]) {
                 same++;
             }
         }
-        return same / (double) a.size();
+        return fraction(same, a.length);
+    }
+
+    /** {@code same} equal positions out of {@code size}, as {@link #similarity} reports it. */
+    static double fraction(int same, int size) {
+        return same / (double) size;
+    }
+
+    /** 4 bytes per position, big-endian: how a signature is stored. */
+    public static byte[] toBytes(int[] signature) {
+        ByteBuffer out = ByteBuffer.allocate(signature.length * Integer.BYTES);
+        out.asIntBuffer().put(signature);
+        return out.array();
+    }
+
+    public static int[] fromBytes(byte[] bytes) {
+        if (bytes.length % Integer.BYTES != 0) {
+            throw new IllegalArgumentException("a MinHash signature has 4 bytes per position, got " + bytes.length);
+        }
+        int[] signature = new int[bytes.length / Integer.BYTES];
+        ByteBuffer.wrap(bytes).asIntBuffer().get(signature);
+        return signature;
     }
 
     private static long fnv1a(String s) {

@@ -6,12 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.agendamonitor.model.Article;
 import org.agendamonitor.model.ArticleMatch;
 import org.agendamonitor.model.Recommendation;
@@ -20,15 +18,16 @@ import org.agendamonitor.model.StoryArticle;
 
 /**
  * Groups near-duplicate articles of one recommendation into stories. An article joins the open story with the
- * highest estimated Jaccard similarity of shingles (title + lede, see {@link StoryText}) to any of its articles,
- * when that similarity reaches {@code threshold} and the article's event time lies within {@code window} of the
- * story's first or last article; else it starts a new story. Deterministic: the same articles in the same order give
- * the same stories and ids, which is what makes replays harmless.
+ * highest estimated Jaccard similarity of shingles (title + lede, see {@link StoryText}) to any of its
+ * representatives, when that similarity reaches {@code threshold} and the article's event time lies within
+ * {@code window} of the story's first or last article; else it starts a new story. Finding that story is the job of
+ * a {@link StoryIndex}; this class makes signatures and stories. Deterministic: the same articles in the same order
+ * give the same stories and ids, which is what makes replays harmless.
  */
 public final class StoryClusterer {
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(48);
     public static final double DEFAULT_THRESHOLD = 0.25;
-    /** Signatures kept per story: the first article's and the latest ones, so a big story stays a small record. */
+    /** Representatives kept per story: the first article and the latest ones. */
     public static final int MAX_SIGNATURES = 24;
 
     private final Duration window;
@@ -46,58 +45,51 @@ public final class StoryClusterer {
         return new StoryClusterer(DEFAULT_WINDOW, DEFAULT_THRESHOLD);
     }
 
-    public List<Integer> signature(Article article) {
+    /** An empty index of open stories with this clusterer's window and threshold. */
+    public StoryIndex newIndex() {
+        return new StoryIndex(window, threshold);
+    }
+
+    public int[] signature(Article article) {
         return MinHash.signature(StoryText.shingles(article.title(), article.summary()));
     }
 
-    /** The open story the article belongs to, if any (ties go to the earliest story, by id, for determinism). */
-    public Optional<StoryCluster> bestMatch(Collection<StoryCluster> open, List<Integer> signature, Instant at) {
-        StoryCluster best = null;
-        double bestSimilarity = 0;
-        for (StoryCluster c : open) {
-            if (!inWindow(c.story(), at)) {
-                continue;
-            }
-            double similarity = c.signatures().stream().mapToDouble(s -> MinHash.similarity(s, signature)).max()
-                    .orElse(0);
-            if (similarity >= threshold && (similarity > bestSimilarity || similarity == bestSimilarity
-                    && best != null && c.story().id().compareTo(best.story().id()) < 0)) {
-                best = c;
-                bestSimilarity = similarity;
-            }
-        }
-        return Optional.ofNullable(best);
-    }
-
     /** A new story whose first article is {@code m}. */
-    public StoryCluster start(ArticleMatch m, List<Integer> signature) {
+    public StoryCluster start(ArticleMatch m) {
         Story story = new Story(storyId(m.recommendation(), m.article().id()), m.recommendation(),
                 m.article().title(), m.eventTime(), m.eventTime(), List.of(storyArticle(m)),
                 List.of(m.article().source()), m.match().terms());
-        return new StoryCluster(story, List.of(signature));
+        return new StoryCluster(story, List.of(m.article().id()));
     }
 
-    /** The story with {@code m} added (unchanged when the article is already in it). */
-    public StoryCluster join(StoryCluster c, ArticleMatch m, List<Integer> signature) {
+    /**
+     * The story with {@code m} added, unchanged when the article is already listed. The article becomes the newest
+     * representative; past {@link #MAX_SIGNATURES} the oldest one after the first drops out, and past
+     * {@link Story#LISTED} the oldest listed article after the first.
+     */
+    public StoryCluster join(StoryCluster c, ArticleMatch m) {
         Story s = c.story();
         if (s.contains(m.article().id())) {
             return c;
         }
         List<StoryArticle> articles = new ArrayList<>(s.articles());
         articles.add(storyArticle(m));
+        if (articles.size() > Story.LISTED) {
+            articles.remove(1);
+        }
         LinkedHashSet<String> outlets = new LinkedHashSet<>(s.outlets());
         outlets.add(m.article().source());
         LinkedHashSet<String> terms = new LinkedHashSet<>(s.terms());
         terms.addAll(m.match().terms());
         Instant first = m.eventTime().isBefore(s.firstSeen()) ? m.eventTime() : s.firstSeen();
         Instant last = m.eventTime().isAfter(s.lastSeen()) ? m.eventTime() : s.lastSeen();
-        List<List<Integer>> signatures = new ArrayList<>(c.signatures());
-        signatures.add(signature);
-        if (signatures.size() > MAX_SIGNATURES) {
-            signatures.remove(1);
+        List<String> representatives = new ArrayList<>(c.representatives());
+        representatives.add(m.article().id());
+        if (representatives.size() > MAX_SIGNATURES) {
+            representatives.remove(1);
         }
         return new StoryCluster(new Story(s.id(), s.recommendation(), s.headline(), first, last, articles,
-                List.copyOf(outlets), List.copyOf(terms)), signatures);
+                List.copyOf(outlets), List.copyOf(terms), s.size() + 1), representatives);
     }
 
     /** {@code <recommendation>-<12 hex chars of SHA-256(recommendation|first article id)>}. */
@@ -109,10 +101,6 @@ public final class StoryClusterer {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
-    }
-
-    private boolean inWindow(Story s, Instant at) {
-        return !at.isBefore(s.firstSeen().minus(window)) && !at.isAfter(s.lastSeen().plus(window));
     }
 
     private static StoryArticle storyArticle(ArticleMatch m) {

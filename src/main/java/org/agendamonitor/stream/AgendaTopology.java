@@ -43,8 +43,9 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>Stores: {@value StoreNames#ARTICLE_IDS} (article id → first-seen millis), {@value StoreNames#MATCH_COUNTS}
  * ("recommendation|language" → distinct matched articles), {@value StoreNames#RECENT_MATCHES} (newest-first key →
- * matched article), {@value StoreNames#STORY_CLUSTERS} (story id → story and signatures),
- * {@value StoreNames#ARTICLE_STORIES} ("article id|recommendation" → story id), {@value StoreNames#PROGRESS}
+ * matched article), {@value StoreNames#STORY_CLUSTERS} (story id → story and its representatives),
+ * {@value StoreNames#ARTICLE_STORIES} ("article id|recommendation" → story id),
+ * {@value StoreNames#STORY_SIGNATURES} ("story id|article id" → a representative's signature), {@value StoreNames#PROGRESS}
  * (recommendation id → progress state), {@value StoreNames#ALERT_IDS} (story id → alert id) and
  * {@value StoreNames#ALERTS} (alert id → alert). All are persistent and changelogged; with exactly-once their updates
  * commit atomically with the output records, so a restart or replay neither loses nor repeats a count or an alert.
@@ -98,6 +99,8 @@ public final class AgendaTopology {
                 Serdes.String(), JsonSerde.of(StoryCluster.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ARTICLE_STORIES),
                 Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.STORY_SIGNATURES),
+                Serdes.String(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PROGRESS),
                 Serdes.String(), JsonSerde.of(ProgressState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ALERT_IDS),
@@ -145,7 +148,7 @@ public final class AgendaTopology {
 
     private KStream<String, StoryUpdate> stories(KStream<String, ArticleMatch> matches) {
         return matches.process(() -> new StoryClusterProcessor(functions.stories(), clock), Named.as("cluster-stories"),
-                StoreNames.STORY_CLUSTERS, StoreNames.ARTICLE_STORIES);
+                StoreNames.STORY_CLUSTERS, StoreNames.ARTICLE_STORIES, StoreNames.STORY_SIGNATURES);
     }
 
     private KStream<String, Outcome> progress(KStream<String, StoryUpdate> updates) {

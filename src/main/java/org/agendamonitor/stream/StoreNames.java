@@ -11,8 +11,10 @@ public final class StoreNames {
     public static final String MATCH_COUNTS = "match-counts-store";
     /** inverted-publish-time|article id -> matched article, newest first, capped. */
     public static final String RECENT_MATCHES = "recent-matches-store";
-    /** story id -> story with its articles' signatures (open stories and those of the last weeks). */
+    /** story id -> story (bounded) and its representatives (open stories and those of the last weeks). */
     public static final String STORY_CLUSTERS = "story-clusters-store";
+    /** "story id|article id" -> MinHash signature of a representative article (64 ints, big-endian). */
+    public static final String STORY_SIGNATURES = "story-signatures-store";
     /** "article id|recommendation" -> story id; also what keeps a replayed match from counting twice. */
     public static final String ARTICLE_STORIES = "article-stories-store";
     /** recommendation id -> progress state (buckets, totals, milestones, cooldown). */

@@ -4,12 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import org.agendamonitor.model.ArticleMatch;
-import org.agendamonitor.model.StoryArticle;
+import org.agendamonitor.model.Recommendation;
+import org.agendamonitor.model.Story;
+import org.agendamonitor.progress.MinHash;
 import org.agendamonitor.progress.StoryCluster;
 import org.agendamonitor.progress.StoryClusterer;
+import org.agendamonitor.progress.StoryIndex;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -23,6 +27,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Puts each match (keyed by recommendation) into a story with {@link StoryClusterer} and forwards the updated story.
  * A match already placed (same article id and recommendation: a replay) is dropped here, so nothing downstream counts
  * it twice. Stories are kept {@link #RETENTION} after their last article, for the API, then forgotten.
+ *
+ * <p>The stores are the truth; the {@link StoryIndex} that finds an article's story is rebuilt from them whenever
+ * the task (re)starts, and every store change is mirrored into it, so it never holds a story the stores do not. Per
+ * article the work is one index lookup, the story's record (bounded, whatever the story's size) and, once, the
+ * article's signature.
  */
 final class StoryClusterProcessor implements Processor<String, ArticleMatch, String, StoryUpdate> {
     static final Duration RETENTION = Duration.ofDays(14);
@@ -33,6 +42,8 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
     private ProcessorContext<String, StoryUpdate> context;
     private KeyValueStore<String, StoryCluster> clusters;
     private KeyValueStore<String, String> articleStories;
+    private KeyValueStore<String, byte[]> signatures;
+    private StoryIndex index;
 
     StoryClusterProcessor(StoryClusterer clusterer, Clock clock) {
         this.clusterer = clusterer;
@@ -43,11 +54,17 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
         return articleId + "|" + recommendation;
     }
 
+    static String signatureKey(String storyId, String articleId) {
+        return storyId + "|" + articleId;
+    }
+
     @Override
     public void init(ProcessorContext<String, StoryUpdate> context) {
         this.context = context;
         this.clusters = context.getStateStore(StoreNames.STORY_CLUSTERS);
         this.articleStories = context.getStateStore(StoreNames.ARTICLE_STORIES);
+        this.signatures = context.getStateStore(StoreNames.STORY_SIGNATURES);
+        this.index = rebuildIndex();
         context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, ts -> forgetOldStories());
     }
 
@@ -58,22 +75,83 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
         if (articleStories.get(articleKey) != null) {
             return;
         }
-        List<Integer> signature = clusterer.signature(m.article());
-        Optional<StoryCluster> best = clusterer.bestMatch(open(m.recommendation().id()), signature, m.eventTime());
-        StoryCluster updated = best.map(c -> clusterer.join(c, m, signature))
-                .orElseGet(() -> clusterer.start(m, signature));
-        clusters.put(updated.story().id(), updated);
-        articleStories.put(articleKey, updated.story().id());
-        context.forward(record.withValue(new StoryUpdate(m, updated.story(), best.isEmpty())));
+        int[] signature = clusterer.signature(m.article());
+        Instant at = m.eventTime();
+        String joined = (index.covers(at) ? index : storedStories(m.recommendation()))
+                .best(m.recommendation(), signature, at).orElse(null);
+        StoryCluster before = joined == null ? null : clusters.get(joined);
+        StoryCluster updated = before == null ? clusterer.start(m) : clusterer.join(before, m);
+        Story story = updated.story();
+        clusters.put(story.id(), updated);
+        articleStories.put(articleKey, story.id());
+        signatures.put(signatureKey(story.id(), m.article().id()), MinHash.toBytes(signature));
+
+        if (!index.contains(story.id()) && before != null) {
+            load(index, updated); // an old story a late article joined: index it again, with its representatives
+        }
+        index.putStory(story.id(), story.recommendation(), story.firstSeen(), story.lastSeen());
+        index.addMember(story.id(), m.article().id(), signature);
+        if (before != null) {
+            for (String dropped : dropped(before, updated)) {
+                signatures.delete(signatureKey(story.id(), dropped));
+                index.removeMember(story.id(), dropped);
+            }
+        }
+        context.forward(record.withValue(new StoryUpdate(m, story, before == null)));
     }
 
-    /** Stories of the recommendation (ids start with it); the clusterer checks their window in event time. */
-    private List<StoryCluster> open(String recommendation) {
-        List<StoryCluster> open = new ArrayList<>();
-        try (KeyValueIterator<String, StoryCluster> it = clusters.prefixScan(recommendation + "-", KEYS)) {
-            it.forEachRemaining(kv -> open.add(kv.value));
+    private static List<String> dropped(StoryCluster before, StoryCluster after) {
+        Set<String> kept = new HashSet<>(after.representatives());
+        return before.representatives().stream().filter(id -> !kept.contains(id)).toList();
+    }
+
+    /** Every stored story of the recommendation, for an article older than the live index covers (rare). */
+    private StoryIndex storedStories(Recommendation recommendation) {
+        StoryIndex all = index.complete();
+        try (KeyValueIterator<String, StoryCluster> it = clusters.prefixScan(recommendation.id() + "-", KEYS)) {
+            it.forEachRemaining(kv -> load(all, kv.value));
         }
-        return open;
+        return all;
+    }
+
+    private void load(StoryIndex into, StoryCluster cluster) {
+        Story s = cluster.story();
+        into.putStory(s.id(), s.recommendation(), s.firstSeen(), s.lastSeen());
+        for (String member : cluster.representatives()) {
+            byte[] bytes = signatures.get(signatureKey(s.id(), member));
+            if (bytes != null) {
+                into.addMember(s.id(), member, MinHash.fromBytes(bytes));
+            }
+        }
+    }
+
+    /**
+     * The index of the stored stories, newest last so that eviction keeps the recent ones. Stories stored inline by
+     * an older version (signatures in the record) are moved to the signature store on the way.
+     */
+    private StoryIndex rebuildIndex() {
+        List<StoryCluster> stored = new ArrayList<>();
+        try (KeyValueIterator<String, StoryCluster> it = clusters.all()) {
+            it.forEachRemaining(kv -> stored.add(kv.value.legacy() ? migrate(kv.value) : kv.value));
+        }
+        stored.sort((a, b) -> a.story().lastSeen().compareTo(b.story().lastSeen()));
+        StoryIndex rebuilt = clusterer.newIndex();
+        stored.forEach(c -> load(rebuilt, c));
+        return rebuilt;
+    }
+
+    private StoryCluster migrate(StoryCluster legacy) {
+        List<String> representatives = new ArrayList<>();
+        List<List<Integer>> inline = legacy.legacySignatures();
+        for (int i = 0; i < inline.size(); i++) {
+            String member = "legacy-" + i;
+            representatives.add(member);
+            int[] signature = inline.get(i).stream().mapToInt(Integer::intValue).toArray();
+            signatures.put(signatureKey(legacy.story().id(), member), MinHash.toBytes(signature));
+        }
+        StoryCluster migrated = new StoryCluster(legacy.story(), representatives);
+        clusters.put(legacy.story().id(), migrated);
+        return migrated;
     }
 
     private void forgetOldStories() {
@@ -86,11 +164,27 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
                 }
             });
         }
+        if (old.isEmpty()) {
+            return;
+        }
+        Set<String> forgotten = new HashSet<>();
         for (KeyValue<String, StoryCluster> kv : old) {
-            for (StoryArticle a : kv.value.story().articles()) {
-                articleStories.delete(articleKey(a.id(), kv.value.story().recommendation().id()));
+            for (String member : kv.value.representatives()) {
+                signatures.delete(signatureKey(kv.key, member));
             }
             clusters.delete(kv.key);
+            index.removeStory(kv.key);
+            forgotten.add(kv.key);
         }
+        // A story lists only some of its articles, so its members are found by what they point to.
+        List<String> members = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = articleStories.all()) {
+            it.forEachRemaining(kv -> {
+                if (forgotten.contains(kv.value)) {
+                    members.add(kv.key);
+                }
+            });
+        }
+        members.forEach(articleStories::delete);
     }
 }

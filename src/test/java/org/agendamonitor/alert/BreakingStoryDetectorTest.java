@@ -42,8 +42,7 @@ class BreakingStoryDetectorTest {
     private Story story(List<ArticleMatch> matches) {
         StoryCluster c = null;
         for (ArticleMatch m : matches) {
-            List<Integer> sig = clusterer.signature(m.article());
-            c = c == null ? clusterer.start(m, sig) : clusterer.join(c, m, sig);
+            c = c == null ? clusterer.start(m) : clusterer.join(c, m);
         }
         return c.story();
     }

@@ -14,6 +14,8 @@ import org.agendamonitor.model.ArticleMatch;
 import org.agendamonitor.model.Direction;
 import org.agendamonitor.model.Match;
 import org.agendamonitor.model.Recommendation;
+import org.agendamonitor.model.Story;
+import org.agendamonitor.model.StoryArticle;
 import org.junit.jupiter.api.Test;
 
 class StoryClustererTest {
@@ -24,18 +26,27 @@ class StoryClustererTest {
                 List.of(), Direction.NEUTRAL, null, ""));
     }
 
-    /** Runs the articles through the clusterer as the processor does and returns the stories' article ids. */
+    /** Runs the articles through the clusterer and an index as the processor does; stories in order of creation. */
     private List<StoryCluster> cluster(List<Article> articles) {
         List<StoryCluster> stories = new ArrayList<>();
+        StoryIndex index = clusterer.newIndex();
         for (Article a : articles) {
             ArticleMatch m = usmca(a);
-            List<Integer> signature = clusterer.signature(a);
-            Optional<StoryCluster> best = clusterer.bestMatch(stories, signature, m.eventTime());
+            int[] signature = clusterer.signature(a);
+            Optional<String> best = index.best(m.recommendation(), signature, m.eventTime());
+            StoryCluster updated;
             if (best.isPresent()) {
-                stories.set(stories.indexOf(best.get()), clusterer.join(best.get(), m, signature));
+                StoryCluster before = stories.stream().filter(c -> c.story().id().equals(best.get())).findFirst()
+                        .orElseThrow();
+                updated = clusterer.join(before, m);
+                stories.set(stories.indexOf(before), updated);
             } else {
-                stories.add(clusterer.start(m, signature));
+                updated = clusterer.start(m);
+                stories.add(updated);
             }
+            index.putStory(updated.story().id(), updated.story().recommendation(), updated.story().firstSeen(),
+                    updated.story().lastSeen());
+            index.addMember(updated.story().id(), a.id(), signature);
         }
         return stories;
     }
@@ -78,7 +89,7 @@ class StoryClustererTest {
     void shouldIgnoreAnArticleAlreadyInTheStory() {
         StoryCluster one = cluster(BreakingNewsFixtures.usmcaStory()).get(0);
         Article again = BreakingNewsFixtures.usmcaStory().get(2);
-        assertThat(clusterer.join(one, usmca(again), clusterer.signature(again))).isEqualTo(one);
+        assertThat(clusterer.join(one, usmca(again))).isEqualTo(one);
     }
 
     @Test
@@ -88,6 +99,7 @@ class StoryClustererTest {
         Article alsoEmpty = BreakingNewsFixtures.article("e2", "wire-b", "Wire B", "", "", "en",
                 BreakingNewsFixtures.T0);
         assertThat(clusterer.signature(empty)).isEmpty();
+        assertThat(clusterer.signature(alsoEmpty)).isEmpty();
         assertThat(cluster(List.of(empty, alsoEmpty))).hasSize(2);
     }
 
@@ -100,25 +112,29 @@ class StoryClustererTest {
 
     @Test
     void shouldEstimateJaccardSimilarity() {
-        List<Integer> a = MinHash.signature(List.of("a", "b", "c", "d"));
+        int[] a = MinHash.signature(List.of("a", "b", "c", "d"));
         assertThat(MinHash.similarity(a, a)).isEqualTo(1.0);
         assertThat(MinHash.similarity(a, MinHash.signature(List.of("w", "x", "y", "z")))).isLessThan(0.15);
-        assertThat(MinHash.similarity(a, List.of())).isZero();
+        assertThat(MinHash.similarity(a, new int[0])).isZero();
         assertThat(a).hasSize(MinHash.SIZE);
+        assertThat(MinHash.fromBytes(MinHash.toBytes(a))).isEqualTo(a);
     }
 
     @Test
-    void shouldKeepTheFirstAndLatestSignaturesOfABigStory() {
+    void shouldKeepTheFirstAndLatestRepresentativesAndArticlesOfABigStory() {
         Article first = BreakingNewsFixtures.usmcaStory().get(0);
-        StoryCluster c = clusterer.start(usmca(first), clusterer.signature(first));
+        StoryCluster c = clusterer.start(usmca(first));
         for (int i = 0; i < 40; i++) {
             Article copy = BreakingNewsFixtures.article("copy-" + i, "feed-" + i, "Outlet " + i, first.title(),
                     first.summary() + " " + i, "en", first.publishedAt().plusSeconds(i));
-            c = clusterer.join(c, usmca(copy), clusterer.signature(copy));
+            c = clusterer.join(c, usmca(copy));
         }
         assertThat(c.story().size()).isEqualTo(41);
-        assertThat(c.signatures()).hasSize(StoryClusterer.MAX_SIGNATURES);
-        assertThat(c.signatures().get(0)).isEqualTo(clusterer.signature(first));
+        assertThat(c.story().outlets()).hasSize(41);
+        assertThat(c.representatives()).hasSize(StoryClusterer.MAX_SIGNATURES).startsWith(first.id())
+                .endsWith("copy-39").doesNotContain("copy-15");
+        assertThat(c.story().articles()).hasSize(Story.LISTED).extracting(StoryArticle::id).startsWith(first.id())
+                .endsWith("copy-39").doesNotContain("copy-20");
     }
 
     @Test

@@ -1,0 +1,330 @@
+package org.agendamonitor.progress;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.agendamonitor.model.Recommendation;
+
+/**
+ * Open stories in memory, indexed by MinHash position and value, so that finding the story an article belongs to
+ * costs one lookup per signature position instead of a comparison with every stored story (which made the story
+ * stage quadratic: a replay of a few days' news spent minutes decoding stories). The answer is exactly
+ * {@link StoryClusterer}'s rule over the indexed representatives: the story with the highest similarity at or above
+ * the threshold whose window holds the article, ties to the smallest story id. Every representative that shares a
+ * position with the article is counted, and one that shares none has similarity 0, below any threshold.
+ *
+ * <p>Memory stays bounded in event time: a story whose last article is more than two windows older than the newest
+ * event seen is evicted, as no article within one window of the newest can join it. {@link #covers} tells whether an
+ * article is that recent; for an older one, the caller asks a non-evicting index built from the store instead.
+ * Not thread-safe: one per stream task.
+ */
+public final class StoryIndex {
+    private static final Duration SWEEP_EVERY = Duration.ofHours(1);
+
+    private final Duration window;
+    private final double threshold;
+    private final boolean evicting;
+    /** The fewest shared positions whose similarity reaches the threshold. */
+    private final int minShared;
+    private final Map<String, Story> stories = new HashMap<>();
+    /** (recommendation, position, value) -> slots of the members with that value there. */
+    private final Postings postings = new Postings();
+    /** Members by slot; a freed slot is reused. */
+    private Member[] members = new Member[64];
+    private final IntList freeSlots = new IntList();
+    private int nextSlot;
+    /** Per slot: positions shared with the signature being looked up (zero between lookups). */
+    private int[] shared = new int[64];
+    private final IntList touched = new IntList();
+    private Instant newest;
+    private Instant swept;
+
+    StoryIndex(Duration window, double threshold) {
+        this(window, threshold, true);
+    }
+
+    private StoryIndex(Duration window, double threshold, boolean evicting) {
+        this.window = Objects.requireNonNull(window, "window");
+        this.threshold = threshold;
+        this.evicting = evicting;
+        int least = 0;
+        while (least < MinHash.SIZE && MinHash.fraction(least, MinHash.SIZE) < threshold) {
+            least++;
+        }
+        this.minShared = least;
+    }
+
+    /** An index with the same rule that never evicts: for answering an old article from every stored story. */
+    public StoryIndex complete() {
+        return new StoryIndex(window, threshold, false);
+    }
+
+    private static final class Story {
+        final String id;
+        final Recommendation recommendation;
+        Instant first;
+        Instant last;
+        /** article id -> member slot */
+        final Map<String, Integer> members = new LinkedHashMap<>();
+
+        Story(String id, Recommendation recommendation) {
+            this.id = id;
+            this.recommendation = recommendation;
+        }
+    }
+
+    private record Member(Story story, int[] signature) {
+    }
+
+    /** A growable list of ints: posting lists stay primitive, since the lookups walk them for every article. */
+    private static final class IntList {
+        int[] values = new int[2];
+        int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        /** Removes one occurrence, not keeping order. */
+        void remove(int v) {
+            for (int i = 0; i < size; i++) {
+                if (values[i] == v) {
+                    values[i] = values[--size];
+                    return;
+                }
+            }
+        }
+
+        int pop() {
+            return values[--size];
+        }
+    }
+
+    /**
+     * Posting lists by key, in an open-addressing table of primitive keys: a lookup is a probe or two into one array
+     * instead of a boxed key and a chain of nodes, which is what the lookups of every article spent their time on.
+     */
+    private static final class Postings {
+        private long[] keys = new long[1024];
+        private IntList[] lists = new IntList[1024];
+        private int size;
+
+        IntList get(long key) {
+            int mask = keys.length - 1;
+            for (int i = slot(key, mask); lists[i] != null; i = (i + 1) & mask) {
+                if (keys[i] == key) {
+                    return lists[i];
+                }
+            }
+            return null;
+        }
+
+        IntList listFor(long key) {
+            IntList found = get(key);
+            if (found != null) {
+                return found;
+            }
+            if ((size + 1) * 2 > keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            int i = slot(key, mask);
+            while (lists[i] != null) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            lists[i] = new IntList();
+            size++;
+            return lists[i];
+        }
+
+        /** Removes a key, shifting back the entries after it (linear probing keeps no tombstones). */
+        void remove(long key) {
+            int mask = keys.length - 1;
+            int i = slot(key, mask);
+            while (lists[i] != null && keys[i] != key) {
+                i = (i + 1) & mask;
+            }
+            if (lists[i] == null) {
+                return;
+            }
+            lists[i] = null;
+            size--;
+            for (int j = (i + 1) & mask; lists[j] != null; j = (j + 1) & mask) {
+                int home = slot(keys[j], mask);
+                // move the entry at j into the hole at i when its home does not lie cyclically in (i, j]
+                if (i <= j ? home <= i || home > j : home <= i && home > j) {
+                    keys[i] = keys[j];
+                    lists[i] = lists[j];
+                    lists[j] = null;
+                    i = j;
+                }
+            }
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            IntList[] oldLists = lists;
+            keys = new long[oldKeys.length * 2];
+            lists = new IntList[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int k = 0; k < oldKeys.length; k++) {
+                if (oldLists[k] != null) {
+                    int i = slot(oldKeys[k], mask);
+                    while (lists[i] != null) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = oldKeys[k];
+                    lists[i] = oldLists[k];
+                }
+            }
+        }
+
+        private static int slot(long key, int mask) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32)) & mask;
+        }
+    }
+
+    /** Adds a story, or updates the event-time span of one already here. */
+    public void putStory(String id, Recommendation recommendation, Instant first, Instant last) {
+        Story s = stories.computeIfAbsent(id, k -> new Story(k, recommendation));
+        s.first = first;
+        s.last = last;
+        observe(last);
+    }
+
+    public boolean contains(String storyId) {
+        return stories.containsKey(storyId);
+    }
+
+    /** Makes {@code articleId}'s signature represent the story (an empty signature represents nothing). */
+    public void addMember(String storyId, String articleId, int[] signature) {
+        Story s = stories.get(storyId);
+        if (s == null || signature.length != MinHash.SIZE || s.members.containsKey(articleId)) {
+            return;
+        }
+        int slot = freeSlots.size > 0 ? freeSlots.pop() : nextSlot++;
+        if (slot == members.length) {
+            members = Arrays.copyOf(members, slot * 2);
+            shared = Arrays.copyOf(shared, slot * 2);
+        }
+        members[slot] = new Member(s, signature);
+        s.members.put(articleId, slot);
+        for (int i = 0; i < signature.length; i++) {
+            postings.listFor(key(s.recommendation, i, signature[i])).add(slot);
+        }
+    }
+
+    public void removeMember(String storyId, String articleId) {
+        Story s = stories.get(storyId);
+        Integer slot = s == null ? null : s.members.remove(articleId);
+        if (slot != null) {
+            free(slot);
+        }
+    }
+
+    public void removeStory(String storyId) {
+        Story s = stories.remove(storyId);
+        if (s != null) {
+            s.members.values().forEach(this::free);
+        }
+    }
+
+    private void free(int slot) {
+        Member m = members[slot];
+        for (int i = 0; i < m.signature().length; i++) {
+            long key = key(m.story().recommendation, i, m.signature()[i]);
+            IntList list = postings.get(key);
+            if (list != null) {
+                list.remove(slot);
+                if (list.size == 0) {
+                    postings.remove(key);
+                }
+            }
+        }
+        members[slot] = null;
+        freeSlots.add(slot);
+    }
+
+    /** Whether {@link #best} is exact for an article of this event time (nothing it could join was evicted). */
+    public boolean covers(Instant at) {
+        return !evicting || newest == null || !at.isBefore(newest.minus(window));
+    }
+
+    /** The id of the story an article of {@code recommendation} with this signature and event time joins, if any. */
+    public Optional<String> best(Recommendation recommendation, int[] signature, Instant at) {
+        if (signature.length != MinHash.SIZE) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < signature.length; i++) {
+            IntList list = postings.get(key(recommendation, i, signature[i]));
+            if (list != null) {
+                int[] slots = list.values;
+                for (int j = 0, n = list.size; j < n; j++) {
+                    if (shared[slots[j]]++ == 0) {
+                        touched.add(slots[j]);
+                    }
+                }
+            }
+        }
+        Story best = null;
+        double bestSimilarity = 0;
+        for (int t = 0; t < touched.size; t++) {
+            int slot = touched.values[t];
+            int same = shared[slot];
+            shared[slot] = 0;
+            if (same < minShared) {
+                continue; // below the threshold: decided without touching the member (most of them)
+            }
+            double similarity = MinHash.fraction(same, MinHash.SIZE);
+            Story s = members[slot].story();
+            if (similarity >= threshold && inWindow(s, at) && (similarity > bestSimilarity
+                    || similarity == bestSimilarity && best != null && s.id.compareTo(best.id) < 0)) {
+                best = s;
+                bestSimilarity = similarity;
+            }
+        }
+        touched.size = 0;
+        return Optional.ofNullable(best).map(s -> s.id);
+    }
+
+    /** Stories held (for tests and logs). */
+    public int size() {
+        return stories.size();
+    }
+
+    private boolean inWindow(Story s, Instant at) {
+        return !at.isBefore(s.first.minus(window)) && !at.isAfter(s.last.plus(window));
+    }
+
+    private void observe(Instant at) {
+        if (newest == null || at.isAfter(newest)) {
+            newest = at;
+        }
+        if (evicting && (swept == null || !newest.isBefore(swept.plus(SWEEP_EVERY)))) {
+            swept = newest;
+            Instant horizon = newest.minus(window).minus(window);
+            for (Iterator<Story> it = stories.values().iterator(); it.hasNext(); ) {
+                Story s = it.next();
+                if (s.last.isBefore(horizon)) {
+                    it.remove();
+                    s.members.values().forEach(this::free);
+                }
+            }
+        }
+    }
+
+    private static long key(Recommendation recommendation, int position, int value) {
+        return ((long) recommendation.ordinal() << 40) | ((long) position << 32) | (value & 0xffffffffL);
+    }
+}

@@ -1,0 +1,131 @@
+package org.agendamonitor.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.agendamonitor.bench.ArticleGenerator;
+import org.agendamonitor.model.Article;
+import org.agendamonitor.model.ArticleMatch;
+import org.agendamonitor.model.Direction;
+import org.agendamonitor.model.Match;
+import org.agendamonitor.model.Recommendation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The index answers exactly as comparing the article with every representative of every story would, the way the
+ * story stage worked before it had an index, including for articles older than it covers.
+ */
+class StoryIndexTest {
+    private final StoryClusterer clusterer = StoryClusterer.defaults();
+
+    /** The reference: every story, every representative, the clusterer's rule written out plainly. */
+    private static String bruteForce(Map<String, StoryCluster> stories, Map<String, int[]> signatures,
+            Recommendation recommendation, int[] signature, Instant at) {
+        String best = null;
+        double bestSimilarity = 0;
+        for (StoryCluster c : stories.values()) {
+            if (c.story().recommendation() != recommendation
+                    || at.isBefore(c.story().firstSeen().minus(StoryClusterer.DEFAULT_WINDOW))
+                    || at.isAfter(c.story().lastSeen().plus(StoryClusterer.DEFAULT_WINDOW))) {
+                continue;
+            }
+            double similarity = c.representatives().stream()
+                    .mapToDouble(id -> MinHash.similarity(signatures.get(id), signature)).max().orElse(0);
+            if (similarity >= StoryClusterer.DEFAULT_THRESHOLD && (similarity > bestSimilarity
+                    || similarity == bestSimilarity && best != null && c.story().id().compareTo(best) < 0)) {
+                best = c.story().id();
+                bestSimilarity = similarity;
+            }
+        }
+        return best;
+    }
+
+    private static StoryIndex everyStory(StoryIndex live, Map<String, StoryCluster> stories,
+            Map<String, int[]> signatures) {
+        StoryIndex all = live.complete();
+        for (StoryCluster c : stories.values()) {
+            all.putStory(c.story().id(), c.story().recommendation(), c.story().firstSeen(), c.story().lastSeen());
+            c.representatives().forEach(id -> all.addMember(c.story().id(), id, signatures.get(id)));
+        }
+        return all;
+    }
+
+    @Test
+    void shouldChooseTheSameStoryAsComparingWithEveryStoryIncludingLateArticles() {
+        ArticleGenerator generator = new ArticleGenerator(7, 1.0); // every item on the agenda: many near-duplicates
+        SplittableRandom random = new SplittableRandom(11);
+        Map<String, StoryCluster> stories = new HashMap<>();
+        Map<String, int[]> signatures = new HashMap<>();
+        StoryIndex index = clusterer.newIndex();
+        Instant clock = Instant.parse("2026-03-01T00:00:00Z");
+        int joined = 0;
+        int late = 0;
+        for (int i = 0; i < 4_000; i++) {
+            clock = clock.plusSeconds(random.nextInt(240)); // ~9 days in all, past the index's eviction horizon
+            Instant at = random.nextInt(25) == 0 ? clock.minus(Duration.ofHours(50 + random.nextInt(200))) : clock;
+            Recommendation r = Recommendation.values()[random.nextInt(3)];
+            Article a = generator.article(i, at);
+            Article article = new Article(a.id(), a.feedId(), a.source(), a.url(), a.title(), a.summary(),
+                    a.language(), at, at);
+            ArticleMatch m = new ArticleMatch(article, new Match(r, 2.0, List.of("t"), List.of("w"), List.of(),
+                    Direction.NEUTRAL, null, ""));
+            int[] signature = clusterer.signature(article);
+
+            String expected = bruteForce(stories, signatures, r, signature, at);
+            StoryIndex asked = index;
+            if (!index.covers(at)) {
+                late++;
+                asked = everyStory(index, stories, signatures);
+            }
+            String actual = asked.best(r, signature, at).orElse(null);
+            assertThat(actual).as("article %d at %s", i, at).isEqualTo(expected);
+
+            StoryCluster before = actual == null ? null : stories.get(actual);
+            StoryCluster updated = before == null ? clusterer.start(m) : clusterer.join(before, m);
+            joined += before == null ? 0 : 1;
+            String id = updated.story().id();
+            stories.put(id, updated);
+            signatures.put(article.id(), signature);
+            if (!index.contains(id) && before != null) {
+                index.putStory(id, r, updated.story().firstSeen(), updated.story().lastSeen());
+                updated.representatives().forEach(rep -> index.addMember(id, rep, signatures.get(rep)));
+            }
+            index.putStory(id, r, updated.story().firstSeen(), updated.story().lastSeen());
+            index.addMember(id, article.id(), signature);
+            if (before != null) {
+                before.representatives().stream().filter(rep -> !updated.representatives().contains(rep))
+                        .forEach(rep -> index.removeMember(id, rep));
+            }
+        }
+        // the comparison covered joins, new stories and the late path, and the index did not keep everything
+        assertThat(joined).isGreaterThan(1_000);
+        assertThat(stories.size()).isGreaterThan(100);
+        assertThat(late).isGreaterThan(50);
+        assertThat(index.size()).isLessThan(stories.size());
+    }
+
+    @Test
+    void shouldForgetARemovedStoryAndARemovedRepresentative() {
+        StoryIndex index = clusterer.newIndex();
+        Instant t = Instant.parse("2026-03-01T00:00:00Z");
+        int[] signature = MinHash.signature(List.of("usmca", "review", "usmca review", "extension"));
+        index.putStory("usmca-1", Recommendation.USMCA, t, t);
+        index.addMember("usmca-1", "a1", signature);
+        assertThat(index.best(Recommendation.USMCA, signature, t)).contains("usmca-1");
+        assertThat(index.best(Recommendation.MERIDA, signature, t)).isEmpty();
+        assertThat(index.best(Recommendation.USMCA, signature, t.plus(Duration.ofHours(49)))).isEmpty();
+
+        index.removeMember("usmca-1", "a1");
+        assertThat(index.best(Recommendation.USMCA, signature, t)).isEmpty();
+        index.addMember("usmca-1", "a2", signature);
+        index.removeStory("usmca-1");
+        assertThat(index.best(Recommendation.USMCA, signature, t)).isEmpty();
+        assertThat(index.size()).isZero();
+    }
+}

@@ -1,0 +1,158 @@
+package org.agendamonitor.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.agendamonitor.BreakingNewsFixtures;
+import org.agendamonitor.kafka.Json;
+import org.agendamonitor.kafka.JsonSerde;
+import org.agendamonitor.model.Article;
+import org.agendamonitor.model.ArticleMatch;
+import org.agendamonitor.model.Direction;
+import org.agendamonitor.model.Match;
+import org.agendamonitor.model.Recommendation;
+import org.agendamonitor.progress.MinHash;
+import org.agendamonitor.progress.StoryCluster;
+import org.agendamonitor.progress.StoryClusterer;
+import org.agendamonitor.MutableClock;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The story stage over its three stores: its in-memory index is rebuilt from them on every start, stories stored by
+ * the previous version (signatures inline) are migrated, and retention empties all three.
+ */
+class StoryClusterProcessorTest {
+    private final MutableClock clock = new MutableClock(BreakingNewsFixtures.T0.plus(Duration.ofHours(1)));
+    private MockProcessorContext<String, StoryUpdate> context;
+    private KeyValueStore<String, StoryCluster> clusters;
+    private KeyValueStore<String, String> articleStories;
+    private KeyValueStore<String, byte[]> signatures;
+    /** The bytes under {@link #clusters}, to store a record the way an older version wrote it. */
+    private KeyValueStore<Bytes, byte[]> rawClusters;
+
+    @BeforeEach
+    void stores() {
+        context = new MockProcessorContext<>();
+        rawClusters = Stores.inMemoryKeyValueStore(StoreNames.STORY_CLUSTERS).get();
+        KeyValueBytesStoreSupplier supplier = new KeyValueBytesStoreSupplier() {
+            @Override
+            public String name() {
+                return StoreNames.STORY_CLUSTERS;
+            }
+
+            @Override
+            public KeyValueStore<Bytes, byte[]> get() {
+                return rawClusters;
+            }
+
+            @Override
+            public String metricsScope() {
+                return "in-memory";
+            }
+        };
+        clusters = Stores.keyValueStoreBuilder(supplier, Serdes.String(), JsonSerde.of(StoryCluster.class))
+                .withLoggingDisabled().build();
+        clusters.init(context.getStateStoreContext(), clusters);
+        context.addStateStore(clusters);
+        articleStories = store(StoreNames.ARTICLE_STORIES, Serdes.String(), Serdes.String());
+        signatures = store(StoreNames.STORY_SIGNATURES, Serdes.String(), Serdes.ByteArray());
+    }
+
+    private <V> KeyValueStore<String, V> store(String name, org.apache.kafka.common.serialization.Serde<String> keys,
+            org.apache.kafka.common.serialization.Serde<V> values) {
+        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), keys, values)
+                .withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+        return store;
+    }
+
+    /** A fresh processor over the same stores: what a restarted or migrated task gets. */
+    private StoryClusterProcessor start() {
+        StoryClusterProcessor processor = new StoryClusterProcessor(StoryClusterer.defaults(), clock);
+        processor.init(context);
+        return processor;
+    }
+
+    private static ArticleMatch usmca(Article a) {
+        return new ArticleMatch(a, new Match(Recommendation.USMCA, 3.0, List.of("review"), List.of("USMCA"), List.of(),
+                Direction.NEUTRAL, null, ""));
+    }
+
+    private List<StoryUpdate> send(StoryClusterProcessor processor, Article... articles) {
+        context.resetForwards();
+        for (Article a : articles) {
+            processor.process(new Record<>("usmca", usmca(a), a.publishedAt().toEpochMilli()));
+        }
+        List<StoryUpdate> out = new ArrayList<>();
+        context.forwarded().forEach(f -> out.add(f.record().value()));
+        return out;
+    }
+
+    @Test
+    void shouldFindAStoryAfterARestartFromTheStoresAlone() {
+        List<Article> story = BreakingNewsFixtures.usmcaStory();
+        List<StoryUpdate> first = send(start(), story.get(0), story.get(1));
+        String id = first.get(0).story().id();
+
+        List<StoryUpdate> afterRestart = send(start(), story.get(2), BreakingNewsFixtures.otherUsmcaArticle());
+
+        assertThat(afterRestart.get(0).story().id()).isEqualTo(id);
+        assertThat(afterRestart.get(0).newStory()).isFalse();
+        assertThat(afterRestart.get(0).story().size()).isEqualTo(3);
+        assertThat(afterRestart.get(1).newStory()).isTrue();
+        assertThat(signatures.get(StoryClusterProcessor.signatureKey(id, story.get(2).id()))).hasSize(4 * MinHash.SIZE);
+        assertThat(send(start(), story.get(1))).as("a replayed article is not placed again").isEmpty();
+    }
+
+    @Test
+    void shouldMigrateAStoryStoredWithItsSignaturesInline() throws Exception {
+        Article original = BreakingNewsFixtures.usmcaStory().get(0);
+        StoryCluster current = StoryClusterer.defaults().start(usmca(original));
+        ObjectNode legacy = Json.MAPPER.createObjectNode();
+        legacy.set("story", Json.MAPPER.valueToTree(current.story()));
+        ArrayNode inline = legacy.putArray("signatures").addArray();
+        for (int v : StoryClusterer.defaults().signature(original)) {
+            inline.add(v);
+        }
+        rawClusters.put(Bytes.wrap(current.story().id().getBytes(StandardCharsets.UTF_8)),
+                Json.MAPPER.writeValueAsBytes(legacy));
+        assertThat(clusters.get(current.story().id()).legacy()).isTrue();
+        articleStories.put(StoryClusterProcessor.articleKey(original.id(), "usmca"), current.story().id());
+
+        List<StoryUpdate> out = send(start(), BreakingNewsFixtures.usmcaStory().get(1));
+
+        assertThat(out.get(0).story().id()).isEqualTo(current.story().id());
+        assertThat(clusters.get(current.story().id()).representatives()).startsWith("legacy-0");
+        assertThat(clusters.get(current.story().id()).legacy()).isFalse();
+        assertThat(signatures.get(StoryClusterProcessor.signatureKey(current.story().id(), "legacy-0"))).isNotNull();
+    }
+
+    @Test
+    void shouldForgetStoriesPastRetentionInEveryStore() {
+        List<Article> story = BreakingNewsFixtures.usmcaStory();
+        send(start(), story.toArray(Article[]::new));
+        assertThat(clusters.approximateNumEntries()).isEqualTo(1);
+
+        clock.set(BreakingNewsFixtures.T0.plus(StoryClusterProcessor.RETENTION).plus(Duration.ofHours(2)));
+        context.scheduledPunctuators().forEach(p -> p.getPunctuator().punctuate(clock.instant().toEpochMilli()));
+
+        assertThat(clusters.approximateNumEntries()).isZero();
+        assertThat(signatures.approximateNumEntries()).isZero();
+        assertThat(articleStories.approximateNumEntries()).isZero();
+        assertThat(send(start(), story.get(0)).get(0).newStory()).isTrue();
+    }
+}
