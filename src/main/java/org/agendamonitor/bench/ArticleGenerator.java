@@ -58,7 +58,8 @@ public final class ArticleGenerator {
     private static String headline(SplittableRandom random, Vocabulary v) {
         String subject = pick(random, v.subjects());
         String noun = pick(random, v.headlineNouns());
-        return subject + " " + pick(random, v.verbs()) + " " + noun + " " + pick(random, v.places());
+        return subject + " " + pick(random, v.verbs()) + " " + noun + " " + pick(random, v.places()) + " "
+                + v.near() + " " + name(random);
     }
 
     private static String summary(SplittableRandom random, Vocabulary v, boolean onAgenda) {
@@ -74,12 +75,33 @@ public final class ArticleGenerator {
             } else {
                 text.append(pick(random, v.subjects())).append(' ').append(pick(random, v.verbs())).append(' ')
                         .append(pick(random, v.objects())).append(' ').append(pick(random, v.places())).append(' ')
-                        .append(pick(random, v.tails())).append('.');
+                        .append(v.near()).append(' ').append(name(random)).append(' ')
+                        .append(pick(random, v.tails())).append(", ").append(v.said()).append(' ')
+                        .append(name(random)).append(' ').append(name(random)).append('.');
             }
             text.append(' ');
         }
         return text.toString().strip();
     }
+
+    /**
+     * A made-up proper name ("Stavelon", "Krubimar"): people and places are what make two real reports differ. With
+     * only the few hundred everyday words of {@link Vocabulary}, unrelated items looked like near-duplicates (1.4% of
+     * random pairs reached the story threshold, against 0.05% among the real news of the dev set).
+     */
+    static String name(SplittableRandom random) {
+        String name = pick(random, ONSETS) + pick(random, VOWELS) + pick(random, MIDDLES) + pick(random, VOWELS)
+                + pick(random, ENDINGS);
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private static final List<String> ONSETS = List.of("br", "dr", "gl", "kr", "pl", "tr", "st", "sk", "fl", "gr",
+            "bl", "pr", "sl", "sn", "kl", "v", "z", "b", "d", "k");
+    private static final List<String> VOWELS = List.of("a", "e", "i", "o", "u", "ai", "ou", "ei");
+    private static final List<String> MIDDLES = List.of("b", "d", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v",
+            "z", "nd", "lt", "rv", "mb", "sk");
+    private static final List<String> ENDINGS = List.of("n", "r", "l", "x", "k", "lon", "mar", "tek", "vin", "dor",
+            "zan", "bel");
 
     private static String pick(SplittableRandom random, List<String> words) {
         return words.get(random.nextInt(words.size()));

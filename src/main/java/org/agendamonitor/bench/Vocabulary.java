@@ -10,6 +10,8 @@ import java.util.List;
  */
 record Vocabulary(
         String language,
+        String near,
+        String said,
         List<String> outlets,
         List<String> subjects,
         List<String> verbs,
@@ -28,7 +30,7 @@ record Vocabulary(
         };
     }
 
-    static final Vocabulary ENGLISH = new Vocabulary("en",
+    static final Vocabulary ENGLISH = new Vocabulary("en", "near", "said",
             List.of("Daily Ledger", "Metro Herald", "Coastal Times", "Valley Post", "Evening Courier",
                     "Northern Gazette", "City Wire", "Plains Tribune"),
             List.of("The city council", "Local farmers", "A group of teachers", "The regional hospital",
@@ -66,7 +68,7 @@ record Vocabulary(
                     "Prosecutors said the money laundering scheme moved drug proceeds for the Sinaloa cartel.",
                     "Exporters are watching the USMCA joint review closely."));
 
-    static final Vocabulary SPANISH = new Vocabulary("es",
+    static final Vocabulary SPANISH = new Vocabulary("es", "cerca de", "dijo",
             List.of("Diario del Norte", "La Voz del Bajío", "El Heraldo Costero", "Noticias del Valle",
                     "La Crónica Regional", "El Mirador", "Gaceta Urbana", "El Observador"),
             List.of("El ayuntamiento", "Los agricultores de la región", "Un grupo de maestros", "El hospital general",
