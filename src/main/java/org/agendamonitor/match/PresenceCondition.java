@@ -1,6 +1,7 @@
 package org.agendamonitor.match;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.ToIntFunction;
 import org.apache.lucene.index.Term;
@@ -34,6 +35,19 @@ sealed interface PresenceCondition {
     /** Whether this is {@link #ALWAYS}: the query cannot be screened by words. */
     default boolean always() {
         return false;
+    }
+
+    /** Terms present in every article for which the condition holds. */
+    BitSet required();
+
+    /**
+     * The same condition, tested first against the terms it always needs as one bit mask: most conditions fail on
+     * their first required word, and the mask says so without walking the formula.
+     */
+    static PresenceCondition guarded(PresenceCondition condition) {
+        BitSet required = condition.required();
+        return required.isEmpty() || condition instanceof Present ? condition
+                : new Guarded(condition, required.toLongArray());
     }
 
     /**
@@ -126,6 +140,11 @@ sealed interface PresenceCondition {
         }
 
         @Override
+        public BitSet required() {
+            return new BitSet();
+        }
+
+        @Override
         public boolean always() {
             return true;
         }
@@ -136,6 +155,13 @@ sealed interface PresenceCondition {
         @Override
         public boolean test(long[] present) {
             return (present[id >>> 6] & (1L << id)) != 0;
+        }
+
+        @Override
+        public BitSet required() {
+            BitSet one = new BitSet();
+            one.set(id);
+            return one;
         }
     }
 
@@ -153,6 +179,13 @@ sealed interface PresenceCondition {
             }
             return true;
         }
+
+        @Override
+        public BitSet required() {
+            BitSet all = new BitSet();
+            parts.forEach(p -> all.or(p.required()));
+            return all;
+        }
     }
 
     record Any(List<PresenceCondition> parts) implements PresenceCondition {
@@ -168,6 +201,31 @@ sealed interface PresenceCondition {
                 }
             }
             return false;
+        }
+
+        @Override
+        public BitSet required() {
+            BitSet common = (BitSet) parts.get(0).required().clone();
+            parts.forEach(p -> common.and(p.required()));
+            return common;
+        }
+    }
+
+    /** A condition behind the mask of the terms it requires. */
+    record Guarded(PresenceCondition condition, long[] mask) implements PresenceCondition {
+        @Override
+        public boolean test(long[] present) {
+            for (int i = 0; i < mask.length; i++) {
+                if ((present[i] & mask[i]) != mask[i]) {
+                    return false;
+                }
+            }
+            return condition.test(present);
+        }
+
+        @Override
+        public BitSet required() {
+            return BitSet.valueOf(mask);
         }
     }
 }
