@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 
@@ -51,26 +50,6 @@ final class AgendaAnalyzers {
         return new PerFieldAnalyzerWrapper(english, Map.of(
                 field(TEXT, "en"), english, field(TITLE, "en"), english,
                 field(TEXT, "es"), spanish, field(TITLE, "es"), spanish));
-    }
-
-    /**
-     * {@code analyzer} keeping only the tokens some query could match: a filtered token leaves its position behind
-     * (Lucene's {@link org.apache.lucene.analysis.FilteringTokenFilter}), so phrases, proximity and offsets over the
-     * kept words are exactly as in the full text, while an article's in-memory index holds a dozen terms instead of
-     * a few hundred.
-     */
-    static Analyzer keeping(Analyzer analyzer, QueryTerms terms) {
-        return new AnalyzerWrapper(analyzer.getReuseStrategy()) {
-            @Override
-            protected Analyzer getWrappedAnalyzer(String fieldName) {
-                return analyzer;
-            }
-
-            @Override
-            protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
-                return new TokenStreamComponents(components.getSource(), terms.keepIn(components.getTokenStream()));
-            }
-        };
     }
 
     static Analyzer forLanguage(String language) {

@@ -71,7 +71,7 @@ public final class AgendaMatcher implements AutoCloseable {
     public List<Match> match(Article article) {
         Objects.requireNonNull(article, "article");
         List<String> languages = languages(article.language());
-        Map<String, long[]> words = conditions.words(article, languages);
+        Map<String, ArticleText> words = conditions.words(article, languages);
         if (!screen.mayMatch(words)) {
             return List.of();
         }
@@ -93,8 +93,8 @@ public final class AgendaMatcher implements AutoCloseable {
         return evaluate(article, languages, conditions.words(article, languages));
     }
 
-    private MatchExplanation evaluate(Article article, List<String> languages, Map<String, long[]> words) {
-        Map<String, List<TermHit>> hits = runner.run(article, languages, conditions.candidates(words));
+    private MatchExplanation evaluate(Article article, List<String> languages, Map<String, ArticleText> words) {
+        Map<String, List<TermHit>> hits = runner.run(article, words, conditions.candidates(words));
         Map<Recommendation, List<FiredQuery>> fired = new EnumMap<>(Recommendation.class);
         hits.forEach((id, where) -> {
             CompiledQuery q = queries.get(id);

@@ -53,9 +53,9 @@ final class CandidateScreen {
     }
 
     /** False only when no recommendation can match an article with these words (per language, as the matcher runs). */
-    boolean mayMatch(Map<String, long[]> present) {
+    boolean mayMatch(Map<String, ArticleText> texts) {
         for (RecommendationBound r : recommendations) {
-            if (r.possible(present)) {
+            if (r.possible(texts)) {
                 return true;
             }
         }
@@ -63,10 +63,10 @@ final class CandidateScreen {
     }
 
     private record TopicBound(double maxContribution, Map<String, List<PresenceCondition>> conditions) {
-        boolean mayFire(Map<String, long[]> present) {
-            for (Map.Entry<String, long[]> e : present.entrySet()) {
+        boolean mayFire(Map<String, ArticleText> texts) {
+            for (Map.Entry<String, ArticleText> e : texts.entrySet()) {
                 for (PresenceCondition c : conditions.get(e.getKey())) {
-                    if (c.test(e.getValue())) {
+                    if (c.test(e.getValue().present())) {
                         return true;
                     }
                 }
@@ -76,10 +76,10 @@ final class CandidateScreen {
     }
 
     private record RecommendationBound(double minScore, List<TopicBound> topics) {
-        boolean possible(Map<String, long[]> present) {
+        boolean possible(Map<String, ArticleText> texts) {
             double bound = 0;
             for (TopicBound t : topics) {
-                if (t.mayFire(present)) {
+                if (t.mayFire(texts)) {
                     bound += t.maxContribution();
                     if (bound >= minScore) {
                         return true;

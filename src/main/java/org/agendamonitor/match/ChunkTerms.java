@@ -11,36 +11,38 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * Which terms of a fixed vocabulary a text yields under one language's analyzer, without running the analyzer over
- * the whole text. No token of Lucene's standard tokenizer spans ASCII whitespace (UAX #29 always breaks there), and
- * every filter after it works on one token, so the terms of a text are the union of the terms of its
- * whitespace-separated chunks; punctuation that only ever joins two letters or digits ({@link #isEdgePunctuation})
- * can be cut off a chunk's ends as well. News repeats its words, so each distinct chunk is analyzed once and
- * remembered, per thread, in a small two-generation table; the chunks of an article not remembered yet (names,
- * numbers) are analyzed together in one pass.
+ * An article's words under one language's analyzer, found without running the analyzer over the whole text: which
+ * vocabulary terms it holds (for the screen and the candidate queries), and the tokens a query could match with
+ * their positions and offsets (to index the article without analyzing it a second time).
  *
- * <p>The table is built for the hot path: a chunk is hashed straight from the text (no substring), found with one or
- * two probes of primitive arrays and checked character by character, so an article of 200 words costs a few
- * microseconds once its words are known. Thread-safe after {@link #freeze}.
+ * <p>No token of Lucene's standard tokenizer spans ASCII whitespace (UAX #29 always breaks there), and every filter
+ * after it works on one token, so the tokens of a text are those of its whitespace-separated chunks in turn;
+ * punctuation that only ever joins two letters or digits ({@link #isEdgePunctuation}) can be cut off a chunk's ends
+ * as well. News repeats its words, so each distinct chunk is analyzed once and remembered, per thread, in a small
+ * two-generation table hashed straight from the text; the chunks of an article not remembered yet (names, numbers)
+ * are analyzed together in one pass. Thread-safe after {@link #freeze}.
  */
 final class ChunkTerms {
     /** Chunks per generation of a thread's table (two generations, about 1 MB per language and thread). */
     static final int CHUNKS_PER_GENERATION = 8_192;
     /** Longer chunks (URLs, runs of symbols) are analyzed every time rather than remembered. */
     static final int LONGEST_REMEMBERED = 64;
-    private static final int[] NO_TERMS = new int[0];
 
     private final Analyzer analyzer;
     private final String field;
+    private final QueryTerms kept;
     private final Map<String, Integer> vocabulary = new HashMap<>();
     private final ThreadLocal<Table> tables = ThreadLocal.withInitial(Table::new);
     private boolean frozen;
 
-    ChunkTerms(Analyzer analyzer, String field) {
+    /** {@code kept}: the tokens any query could match (the vocabulary is a part of them). */
+    ChunkTerms(Analyzer analyzer, String field, QueryTerms kept) {
         this.analyzer = analyzer;
         this.field = field;
+        this.kept = kept;
     }
 
     /** The id of a vocabulary term, numbered in order of first request (before {@link #freeze}). */
@@ -55,22 +57,25 @@ final class ChunkTerms {
         frozen = true;
     }
 
-    /** The vocabulary terms in title and summary, as set bits (bit i = term i). */
-    long[] present(String title, String summary) {
-        long[] present = new long[(vocabulary.size() >>> 6) + 1];
+    /** The words of an article's title and summary. */
+    ArticleText read(String title, String summary) {
         Table table = tables.get();
-        List<String> unknown = new ArrayList<>();
-        List<Long> unknownHashes = new ArrayList<>();
-        addChunks(title, present, table, unknown, unknownHashes);
-        addChunks(summary, present, table, unknown, unknownHashes);
-        if (!unknown.isEmpty()) {
-            analyze(unknown, unknownHashes, present, table);
+        Pending pending = new Pending();
+        ArticleText.Value titleValue = scan(title, table, pending);
+        ArticleText.Value summaryValue = scan(summary, table, pending);
+        if (!pending.chunks.isEmpty()) {
+            analyze(pending, table);
         }
-        return present;
+        long[] present = new long[(vocabulary.size() >>> 6) + 1];
+        titleValue.markVocabulary(present);
+        summaryValue.markVocabulary(present);
+        return new ArticleText(present, titleValue, summaryValue);
     }
 
-    private static void addChunks(String text, long[] present, Table table, List<String> unknown,
-            List<Long> unknownHashes) {
+    /** The chunks of a text with what the table remembers of them; unknown ones are left for {@link #analyze}. */
+    private static ArticleText.Value scan(String text, Table table, Pending pending) {
+        List<int[]> spans = new ArrayList<>();
+        List<Chunk> chunks = new ArrayList<>();
         int n = text.length();
         int i = 0;
         while (i < n) {
@@ -91,22 +96,16 @@ final class ChunkTerms {
             }
             if (from < to) {
                 long hash = hash(text, from, to);
-                int[] ids = table.get(text, from, to, hash);
-                if (ids == null) {
-                    unknown.add(text.substring(from, to));
-                    unknownHashes.add(hash);
-                } else {
-                    set(present, ids);
+                Chunk known = table.get(text, from, to, hash);
+                spans.add(new int[] {from, to});
+                chunks.add(known);
+                if (known == null) {
+                    pending.add(text.substring(from, to), hash, chunks, chunks.size() - 1);
                 }
             }
             i = end;
         }
-    }
-
-    private static void set(long[] present, int[] ids) {
-        for (int id : ids) {
-            present[id >>> 6] |= 1L << id;
-        }
+        return new ArticleText.Value(text.length(), spans, chunks);
     }
 
     private static boolean isAsciiWhitespace(char c) {
@@ -115,7 +114,7 @@ final class ChunkTerms {
 
     /**
      * Punctuation that is never part of a token at the edge of a chunk: in UAX #29 these only join two letters or
-     * digits around them, so "Mexico," "(Mexico" and "Mexico" yield the same terms and share one table entry.
+     * digits around them, so "Mexico," "(Mexico" and "Mexico" yield the same tokens and share one table entry.
      */
     static boolean isEdgePunctuation(char c) {
         return switch (c) {
@@ -136,31 +135,52 @@ final class ChunkTerms {
         return h == 0 ? 1 : h;
     }
 
+    /** Chunks of one article the table did not know, and where their analysis goes. */
+    private static final class Pending {
+        final List<String> chunks = new ArrayList<>();
+        final List<Long> hashes = new ArrayList<>();
+        final List<List<Chunk>> slots = new ArrayList<>();
+        final List<Integer> indexes = new ArrayList<>();
+
+        void add(String chunk, long hash, List<Chunk> slot, int index) {
+            chunks.add(chunk);
+            hashes.add(hash);
+            slots.add(slot);
+            indexes.add(index);
+        }
+    }
+
     /**
      * The chunks not remembered yet, analyzed in one pass over them joined by spaces: no token crosses a space, and
      * each token's offset tells its chunk.
      */
-    private void analyze(List<String> chunks, List<Long> hashes, long[] present, Table table) {
+    private void analyze(Pending pending, Table table) {
+        List<String> chunks = pending.chunks;
         StringBuilder joined = new StringBuilder();
         int[] starts = new int[chunks.size()];
         for (int c = 0; c < chunks.size(); c++) {
             starts[c] = joined.length();
             joined.append(chunks.get(c)).append(' ');
         }
-        int[][] found = new int[chunks.size()][];
+        Chunk.Builder[] builders = new Chunk.Builder[chunks.size()];
+        for (int c = 0; c < builders.length; c++) {
+            builders[c] = new Chunk.Builder();
+        }
         try (TokenStream tokens = analyzer.tokenStream(field, joined.toString())) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
+            PositionIncrementAttribute increment = tokens.addAttribute(PositionIncrementAttribute.class);
             tokens.reset();
             while (tokens.incrementToken()) {
-                Integer id = vocabulary.get(term.toString());
-                if (id != null) {
-                    int at = Arrays.binarySearch(starts, offset.startOffset());
-                    int chunk = at >= 0 ? at : -at - 2;
-                    int[] before = found[chunk] == null ? NO_TERMS : found[chunk];
-                    int[] after = Arrays.copyOf(before, before.length + 1);
-                    after[before.length] = id;
-                    found[chunk] = after;
+                int at = Arrays.binarySearch(starts, offset.startOffset());
+                int c = at >= 0 ? at : -at - 2;
+                Chunk.Builder chunk = builders[c];
+                chunk.positions += increment.getPositionIncrement();
+                if (kept.keeps(term.buffer(), term.length())) {
+                    String text = term.toString();
+                    Integer id = vocabulary.get(text);
+                    chunk.keep(text, id == null ? -1 : id, offset.startOffset() - starts[c],
+                            offset.endOffset() - starts[c]);
                 }
             }
             tokens.end();
@@ -168,34 +188,82 @@ final class ChunkTerms {
             throw new UncheckedIOException("analyzing an article's words", e);
         }
         for (int c = 0; c < chunks.size(); c++) {
-            int[] ids = found[c] == null ? NO_TERMS : found[c];
-            String chunk = chunks.get(c);
-            table.put(chunk, 0, chunk.length(), hashes.get(c), ids);
-            set(present, ids);
+            Chunk chunk = builders[c].build();
+            String text = chunks.get(c);
+            table.put(text, 0, text.length(), pending.hashes.get(c), chunk);
+            pending.slots.get(c).set(pending.indexes.get(c), chunk);
         }
     }
 
     /**
-     * Chunk -> terms, in two generations: a chunk is looked up in the young one, then the old one (and copied back);
-     * when the young one is full it becomes the old one. Common words survive a turnover, while names and numbers
-     * seen once make room.
+     * What analyzing one chunk gave: how many positions it spans, and its kept tokens (term, vocabulary id or -1,
+     * offsets in the chunk, position in the chunk counted from 0).
+     */
+    record Chunk(int positions, String[] terms, int[] ids, int[] starts, int[] ends, int[] at) {
+        private static final Chunk[] NOTHING_KEPT = new Chunk[8];
+
+        static {
+            for (int p = 0; p < NOTHING_KEPT.length; p++) {
+                NOTHING_KEPT[p] = new Chunk(p, new String[0], new int[0], new int[0], new int[0], new int[0]);
+            }
+        }
+
+        boolean keepsAny() {
+            return terms.length > 0;
+        }
+
+        static final class Builder {
+            int positions;
+            private final List<String> terms = new ArrayList<>(1);
+            private final List<int[]> rest = new ArrayList<>(1);
+
+            void keep(String term, int id, int start, int end) {
+                terms.add(term);
+                rest.add(new int[] {id, start, end, positions - 1});
+            }
+
+            Chunk build() {
+                if (terms.isEmpty() && positions < NOTHING_KEPT.length) {
+                    return NOTHING_KEPT[positions]; // most chunks: shared
+                }
+                int n = terms.size();
+                int[] ids = new int[n];
+                int[] starts = new int[n];
+                int[] ends = new int[n];
+                int[] at = new int[n];
+                for (int i = 0; i < n; i++) {
+                    int[] r = rest.get(i);
+                    ids[i] = r[0];
+                    starts[i] = r[1];
+                    ends[i] = r[2];
+                    at[i] = r[3];
+                }
+                return new Chunk(positions, terms.toArray(String[]::new), ids, starts, ends, at);
+            }
+        }
+    }
+
+    /**
+     * Chunk -> what it gave, in two generations: a chunk is looked up in the young one, then the old one (and copied
+     * back); when the young one is full it becomes the old one. Common words survive a turnover, while names and
+     * numbers seen once make room.
      */
     private static final class Table {
         private Generation young = new Generation();
         private Generation old = new Generation();
 
-        int[] get(CharSequence text, int from, int to, long hash) {
-            int[] ids = young.get(text, from, to, hash);
-            if (ids == null) {
-                ids = old.get(text, from, to, hash);
-                if (ids != null) {
-                    put(text, from, to, hash, ids);
+        Chunk get(CharSequence text, int from, int to, long hash) {
+            Chunk chunk = young.get(text, from, to, hash);
+            if (chunk == null) {
+                chunk = old.get(text, from, to, hash);
+                if (chunk != null) {
+                    put(text, from, to, hash, chunk);
                 }
             }
-            return ids;
+            return chunk;
         }
 
-        void put(CharSequence text, int from, int to, long hash, int[] ids) {
+        void put(CharSequence text, int from, int to, long hash, Chunk chunk) {
             if (to - from > LONGEST_REMEMBERED) {
                 return;
             }
@@ -205,7 +273,7 @@ final class ChunkTerms {
                 young = spare;
                 young.clear();
             }
-            young.put(text, from, to, hash, ids);
+            young.put(text, from, to, hash, chunk);
         }
     }
 
@@ -215,7 +283,7 @@ final class ChunkTerms {
         private final long[] hashes = new long[SLOTS];
         private final int[] starts = new int[SLOTS];
         private final int[] lengths = new int[SLOTS];
-        private final int[][] values = new int[SLOTS][];
+        private final Chunk[] values = new Chunk[SLOTS];
         private final char[] pool = new char[CHUNKS_PER_GENERATION * LONGEST_REMEMBERED];
         private int poolSize;
         private int size;
@@ -231,7 +299,7 @@ final class ChunkTerms {
             size = 0;
         }
 
-        int[] get(CharSequence text, int from, int to, long hash) {
+        Chunk get(CharSequence text, int from, int to, long hash) {
             int mask = SLOTS - 1;
             for (int i = (int) hash & mask; hashes[i] != 0; i = (i + 1) & mask) {
                 if (hashes[i] == hash && sameChars(i, text, from, to)) {
@@ -255,13 +323,13 @@ final class ChunkTerms {
             return true;
         }
 
-        void put(CharSequence text, int from, int to, long hash, int[] ids) {
+        void put(CharSequence text, int from, int to, long hash, Chunk chunk) {
             int length = to - from;
             int mask = SLOTS - 1;
             int i = (int) hash & mask;
             while (hashes[i] != 0) {
                 if (hashes[i] == hash && sameChars(i, text, from, to)) {
-                    return; // already there (another lookup of the same article put it)
+                    return; // already there (the same chunk twice in one article)
                 }
                 i = (i + 1) & mask;
             }
@@ -271,7 +339,7 @@ final class ChunkTerms {
             hashes[i] = hash;
             starts[i] = poolSize;
             lengths[i] = length;
-            values[i] = ids;
+            values[i] = chunk;
             poolSize += length;
             size++;
         }

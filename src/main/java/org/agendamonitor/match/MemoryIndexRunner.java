@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.agendamonitor.model.Article;
 import org.agendamonitor.model.TermHit;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.IndexSearcher;
@@ -19,51 +17,59 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
 
 /**
- * The pipeline's way of running queries: the article in a Lucene {@link MemoryIndex} that keeps only the words some
- * query looks for ({@link AgendaAnalyzers#keeping}: positions and offsets unchanged), and only the candidate queries
- * run on it, their hits read from Lucene's {@link Matches} the way lucene-monitor's highlighter reads them (a
- * phrase's sub-matches, else the match itself).
+ * The pipeline's way of running queries: the article in a Lucene {@link MemoryIndex} fed with the tokens
+ * {@link ChunkTerms} already read (only those some query could match, with their original positions and offsets:
+ * what the analyzer followed by a keep filter would give, without analyzing the text a second time), and only the
+ * candidate queries run on it, their hits read from Lucene's {@link Matches} the way
+ * lucene-monitor's highlighter reads them (a phrase's sub-matches, else the match itself).
  *
  * <p>Why not lucene-monitor's {@code Monitor}, which the matcher was built on: profiling the on-agenda articles showed
  * half of their matching time in the monitor's query index (a second Lucene search per article to find the
- * candidates, then doc values to name them), although {@link QueryConditions} already knows the candidates exactly.
- * {@link MonitorRunner} keeps the plain monitor as the reference that tests compare every verdict and hit against.
+ * candidates, then doc values to name them) and most of the rest in analyzing and indexing words no query looks
+ * for, although {@link QueryConditions} already knows the candidates exactly. {@link MonitorRunner} keeps the plain
+ * monitor as the reference that tests compare every verdict and hit against.
  */
 final class MemoryIndexRunner implements QueryRunner {
     private final Map<String, Query> queries = new HashMap<>();
-    private final Analyzer analyzer;
     /** One index per thread, reset between articles: a fresh one allocates some 100 KB of buffers. */
     private final ThreadLocal<MemoryIndex> indexes = ThreadLocal.withInitial(() -> new MemoryIndex(true, false));
 
     MemoryIndexRunner(Map<CompiledQuery, Query> parsed) {
         parsed.forEach((q, query) -> queries.put(q.monitorId(), query));
-        Analyzer full = AgendaAnalyzers.perField();
-        this.analyzer = QueryTerms.of(parsed.values()).map(terms -> AgendaAnalyzers.keeping(full, terms)).orElse(full);
     }
 
     @Override
-    public Map<String, List<TermHit>> run(Article article, List<String> languages, List<CompiledQuery> candidates) {
+    public Map<String, List<TermHit>> run(Article article, Map<String, ArticleText> texts,
+            List<CompiledQuery> candidates) {
         Map<String, List<TermHit>> fired = new HashMap<>();
         if (candidates.isEmpty()) {
             return fired;
         }
         MemoryIndex index = indexes.get();
         index.reset();
-        for (IndexableField field : ArticleHits.document(article, languages)) {
-            index.addField(field, analyzer);
+        Map<String, Boolean> titleTokens = new HashMap<>();
+        for (String language : AgendaMatcher.languages(article.language())) {
+            ArticleText text = texts.get(language);
+            String textField = AgendaAnalyzers.field(AgendaAnalyzers.TEXT, language);
+            // the gaps every agenda analyzer puts between the values of a field
+            index.addField(textField, text.title().tokens(), AgendaAnalyzers.POSITION_GAP, AgendaAnalyzers.OFFSET_GAP);
+            index.addField(textField, text.summary().tokens(), AgendaAnalyzers.POSITION_GAP,
+                    AgendaAnalyzers.OFFSET_GAP);
+            index.addField(AgendaAnalyzers.field(AgendaAnalyzers.TITLE, language), text.title().tokens(),
+                    AgendaAnalyzers.POSITION_GAP, AgendaAnalyzers.OFFSET_GAP);
+            titleTokens.put(textField, text.title().keepsAny());
         }
         IndexSearcher searcher = index.createSearcher();
         searcher.setQueryCache(null);
         LeafReaderContext leaf = searcher.getIndexReader().leaves().get(0);
         ArticleHits hits = new ArticleHits(article);
-        Map<String, Boolean> titleTokens = new HashMap<>();
         try {
             for (CompiledQuery q : candidates) {
                 Query query = queries.get(q.monitorId());
                 Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
                 Matches matches = weight.matches(leaf, 0);
                 if (matches != null) {
-                    fired.put(q.monitorId(), hits(matches, hits, article, titleTokens));
+                    fired.put(q.monitorId(), hits(matches, hits, titleTokens));
                 }
             }
         } catch (IOException e) {
@@ -72,13 +78,12 @@ final class MemoryIndexRunner implements QueryRunner {
         return fired;
     }
 
-    private List<TermHit> hits(Matches matches, ArticleHits hits, Article article, Map<String, Boolean> titleTokens)
+    private static List<TermHit> hits(Matches matches, ArticleHits hits, Map<String, Boolean> titleTokens)
             throws IOException {
         ArticleHits.Collector collector = hits.collector();
         for (String field : matches) {
             String text = AgendaAnalyzers.field(AgendaAnalyzers.TEXT, field.substring(field.indexOf('_') + 1));
-            boolean tokens = titleTokens.computeIfAbsent(text,
-                    f -> ArticleHits.leavesAToken(analyzer, f, article.title()));
+            boolean tokens = titleTokens.getOrDefault(text, false);
             MatchesIterator it = matches.getMatches(field);
             while (it != null && it.next()) {
                 MatchesIterator sub = it.getSubMatches();

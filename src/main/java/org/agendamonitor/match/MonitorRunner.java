@@ -39,10 +39,12 @@ final class MonitorRunner implements QueryRunner {
 
     /** Runs every query, whatever the candidates. */
     @Override
-    public Map<String, List<TermHit>> run(Article article, List<String> languages, List<CompiledQuery> candidates) {
+    public Map<String, List<TermHit>> run(Article article, Map<String, ArticleText> texts,
+            List<CompiledQuery> candidates) {
         MatchingQueries<HighlightsMatch> result;
         try {
-            result = monitor.match(ArticleHits.document(article, languages), HighlightsMatch.MATCHER);
+            result = monitor.match(ArticleHits.document(article, AgendaMatcher.languages(article.language())),
+                    HighlightsMatch.MATCHER);
         } catch (IOException e) {
             throw new UncheckedIOException("matching article " + article.id(), e);
         }

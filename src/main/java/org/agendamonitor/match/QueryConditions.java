@@ -19,12 +19,15 @@ final class QueryConditions {
     private final Map<String, ChunkTerms> words;
     private final Map<CompiledQuery, PresenceCondition> conditions;
     private final Map<String, List<CompiledQuery>> byLanguage;
+    /** The conditions of {@link #byLanguage}'s queries, in the same order. */
+    private final Map<String, List<PresenceCondition>> conditionsByLanguage;
 
     QueryConditions(Map<String, Analyzer> analyzers, Map<CompiledQuery, Query> parsed) {
+        QueryTerms kept = QueryTerms.of(parsed.values());
         Map<String, ChunkTerms> vocabularies = new HashMap<>();
         for (String language : LanguageQueries.LANGUAGES) {
             vocabularies.put(language, new ChunkTerms(analyzers.get(language),
-                    AgendaAnalyzers.field(AgendaAnalyzers.TEXT, language)));
+                    AgendaAnalyzers.field(AgendaAnalyzers.TEXT, language), kept));
         }
         Map<CompiledQuery, PresenceCondition> all = new LinkedHashMap<>();
         Map<String, List<CompiledQuery>> perLanguage = new HashMap<>();
@@ -38,15 +41,18 @@ final class QueryConditions {
         this.conditions = all;
         perLanguage.replaceAll((l, qs) -> List.copyOf(qs));
         this.byLanguage = Map.copyOf(perLanguage);
+        Map<String, List<PresenceCondition>> tests = new HashMap<>();
+        perLanguage.forEach((l, qs) -> tests.put(l, qs.stream().map(all::get).toList()));
+        this.conditionsByLanguage = Map.copyOf(tests);
     }
 
     /** The article's words in each of {@code languages}. */
-    Map<String, long[]> words(Article article, List<String> languages) {
-        Map<String, long[]> present = new HashMap<>(4);
+    Map<String, ArticleText> words(Article article, List<String> languages) {
+        Map<String, ArticleText> texts = new HashMap<>(4);
         for (String language : languages) {
-            present.put(language, words.get(language).present(article.title(), article.summary()));
+            texts.put(language, words.get(language).read(article.title(), article.summary()));
         }
-        return present;
+        return texts;
     }
 
     PresenceCondition of(CompiledQuery query) {
@@ -54,12 +60,14 @@ final class QueryConditions {
     }
 
     /** The queries of the article's languages whose words are all there: the only ones that can match it. */
-    List<CompiledQuery> candidates(Map<String, long[]> present) {
+    List<CompiledQuery> candidates(Map<String, ArticleText> texts) {
         List<CompiledQuery> out = new ArrayList<>();
-        present.forEach((language, bits) -> {
-            for (CompiledQuery q : byLanguage.getOrDefault(language, List.of())) {
-                if (conditions.get(q).test(bits)) {
-                    out.add(q);
+        texts.forEach((language, text) -> {
+            List<CompiledQuery> queries = byLanguage.getOrDefault(language, List.of());
+            List<PresenceCondition> tests = conditionsByLanguage.getOrDefault(language, List.of());
+            for (int i = 0; i < queries.size(); i++) {
+                if (tests.get(i).test(text.present())) {
+                    out.add(queries.get(i));
                 }
             }
         });

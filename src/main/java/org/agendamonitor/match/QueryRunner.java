@@ -10,9 +10,10 @@ interface QueryRunner extends AutoCloseable {
 
     /**
      * The queries among {@code candidates} that match the article, by monitor id, each with its hits in the title
-     * and summary. {@code languages}: the analyzed languages of the article (see {@link AgendaMatcher#languages}).
+     * and summary. {@code texts}: the article's words in each language it is matched in (see
+     * {@link AgendaMatcher#languages}).
      */
-    Map<String, List<TermHit>> run(Article article, List<String> languages, List<CompiledQuery> candidates);
+    Map<String, List<TermHit>> run(Article article, Map<String, ArticleText> texts, List<CompiledQuery> candidates);
 
     @Override
     void close();

@@ -3,12 +3,8 @@ package org.agendamonitor.match;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.FilteringTokenFilter;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.Query;
@@ -19,9 +15,10 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
 /**
  * Every term the agenda's queries can look for, prohibited clauses included, and the patterns of their prefix or
  * wildcard clauses: what an article's in-memory index needs to hold for the queries to answer exactly as they would
- * over all of its words (see {@link AgendaAnalyzers#keeping}).
+ * over all of its words, positions and offsets unchanged ({@link ChunkTerms} keeps these tokens).
  */
 final class QueryTerms {
+    /** Null words: every token is kept (some query looks at something else than terms). */
     private final CharArraySet words;
     private final List<ByteRunAutomaton> patterns;
 
@@ -30,8 +27,8 @@ final class QueryTerms {
         this.patterns = List.copyOf(patterns);
     }
 
-    /** Empty when some query looks at something else than terms, so that no set of words is enough. */
-    static Optional<QueryTerms> of(Collection<Query> queries) {
+    /** The terms of {@code queries}; all terms when some query looks at something else than terms. */
+    static QueryTerms of(Collection<Query> queries) {
         CharArraySet words = new CharArraySet(1024, false);
         List<ByteRunAutomaton> patterns = new ArrayList<>();
         boolean[] byTermsOnly = {true};
@@ -59,32 +56,25 @@ final class QueryTerms {
             }
         };
         queries.forEach(q -> q.visit(collector));
-        return byTermsOnly[0] ? Optional.of(new QueryTerms(CharArraySet.unmodifiableSet(words), patterns))
-                : Optional.empty();
+        return byTermsOnly[0] ? new QueryTerms(CharArraySet.unmodifiableSet(words), patterns)
+                : new QueryTerms(null, List.of());
     }
 
-    /** A filter over {@code input} that lets through only the tokens some query could match. */
-    TokenStream keepIn(TokenStream input) {
-        return new FilteringTokenFilter(input) {
-            private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-            private final BytesRefBuilder utf8 = new BytesRefBuilder();
-
-            @Override
-            protected boolean accept() {
-                if (words.contains(term.buffer(), 0, term.length())) {
-                    return true;
-                }
-                if (patterns.isEmpty()) {
-                    return false;
-                }
-                utf8.copyChars(term.buffer(), 0, term.length());
-                for (ByteRunAutomaton pattern : patterns) {
-                    if (pattern.run(utf8.bytes(), 0, utf8.length())) {
-                        return true;
-                    }
-                }
-                return false;
+    /** Whether a query could match this token. */
+    boolean keeps(char[] term, int length) {
+        if (words == null || words.contains(term, 0, length)) {
+            return true;
+        }
+        if (patterns.isEmpty()) {
+            return false;
+        }
+        BytesRefBuilder utf8 = new BytesRefBuilder();
+        utf8.copyChars(term, 0, length);
+        for (ByteRunAutomaton pattern : patterns) {
+            if (pattern.run(utf8.bytes(), 0, utf8.length())) {
+                return true;
             }
-        };
+        }
+        return false;
     }
 }

@@ -1,0 +1,95 @@
+package org.agendamonitor.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.agendamonitor.config.AgendaSpecLoader;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.FilteringTokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.search.Query;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What {@link ChunkTerms} reads chunk by chunk (from a table, or analyzed with other unknown chunks) is token for
+ * token what the language's analyzer followed by a keep filter of the queries' terms gives over the whole text:
+ * same terms, offsets, position increments and final offset. That is what the in-memory index is fed.
+ */
+class ChunkTermsTest {
+
+    private static List<String> texts() {
+        List<String> texts = new ArrayList<>(List.of(
+                "U.S. and Mexico's T-MEC/USMCA review: tariffs of 25%, 3.5 bn; e-mail isn't O'Neill's (cartel).",
+                "Iniciativa Me\u0301rida and Me\u0301 \u0301rida; \"Plan Mérida\", 'Entendimiento Bicentenario'.",
+                "no\u00a0break\u00a0space, zero\u200bwidth, soft\u00adhyphen, tabs\tand\u000bvertical\ftabs\r\nlines",
+                "北京与墨西哥 签署协议 emoji 🇲🇽🇺🇸 👍🏽 ﬁnancial Straße ÆØÅ fentanyl",
+                "x".repeat(300) + " Mexico " + "y".repeat(70) + " fentanilo", "   ", "", "'s ... --- ___ 1,000.50 $5",
+                "violations violated violate violent USMCA USMCA USMCA, cartel cartel."));
+        MatchCorpora.devSet().ifPresent(items -> items.forEach(a -> texts.add(a.summary())));
+        MatchCorpora.generated(300).forEach(a -> texts.add(a.title() + ". " + a.summary()));
+        return texts;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "es"})
+    void shouldReadTheSameTokensAsTheAnalyzerWithAKeepFilter(String language) throws IOException {
+        List<CompiledQuery> compiled = QueryCompiler.compile(AgendaSpecLoader.load(Path.of("config", "agenda.yaml")));
+        Analyzer analyzer = AgendaAnalyzers.forLanguage(language);
+        List<Query> queries = compiled.stream().map(q -> QueryCompiler.parse(q, AgendaAnalyzers.forLanguage(
+                q.language()))).toList();
+        QueryTerms kept = QueryTerms.of(queries);
+        String field = AgendaAnalyzers.field(AgendaAnalyzers.TEXT, language);
+        ChunkTerms chunks = new ChunkTerms(analyzer, field, kept);
+        chunks.freeze();
+
+        int compared = 0;
+        for (int round = 0; round < 2; round++) { // the second time from the table
+            for (String text : texts()) {
+                ArticleText read = chunks.read(text, text);
+                List<String> expected = tokens(keeping(analyzer.tokenStream(field, text), kept));
+                assertThat(tokens(read.title().tokens())).as(text).isEqualTo(expected);
+                assertThat(tokens(read.summary().tokens())).as(text).isEqualTo(expected);
+                assertThat(read.title().keepsAny()).isEqualTo(expected.size() > 1);
+                compared += expected.size();
+            }
+        }
+        assertThat(compared).as("kept tokens compared").isGreaterThan(1_000);
+    }
+
+    private static TokenStream keeping(TokenStream input, QueryTerms kept) {
+        return new FilteringTokenFilter(input) {
+            private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+            @Override
+            protected boolean accept() {
+                return kept.keeps(term.buffer(), term.length());
+            }
+        };
+    }
+
+    /** "term start-end +increment" per token, then "end finalOffset". */
+    private static List<String> tokens(TokenStream stream) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (stream) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                out.add(term + " " + offset.startOffset() + "-" + offset.endOffset() + " +"
+                        + increment.getPositionIncrement());
+            }
+            stream.end();
+            out.add("end " + offset.endOffset());
+        }
+        return out;
+    }
+
+}
