@@ -1,7 +1,6 @@
 package org.agendamonitor.progress;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 
@@ -73,13 +72,30 @@ public final class MinHash {
         return signature;
     }
 
+    /** FNV-1a over the UTF-8 bytes of {@code s}, encoded on the fly (no byte array per shingle). */
     private static long fnv1a(String s) {
         long h = FNV_OFFSET;
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
-            h *= FNV_PRIME;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                h = byteOf(h, c);
+            } else if (c < 0x800) {
+                h = byteOf(byteOf(h, 0xc0 | c >>> 6), 0x80 | c & 0x3f);
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                h = byteOf(byteOf(h, 0xf0 | cp >>> 18), 0x80 | (cp >>> 12) & 0x3f);
+                h = byteOf(byteOf(h, 0x80 | (cp >>> 6) & 0x3f), 0x80 | cp & 0x3f);
+            } else if (Character.isSurrogate(c)) {
+                h = byteOf(h, '?'); // an unpaired surrogate: what String.getBytes(UTF_8) writes
+            } else {
+                h = byteOf(byteOf(byteOf(h, 0xe0 | c >>> 12), 0x80 | (c >>> 6) & 0x3f), 0x80 | c & 0x3f);
+            }
         }
         return h;
+    }
+
+    private static long byteOf(long h, int b) {
+        return (h ^ (b & 0xff)) * FNV_PRIME;
     }
 
     private static long mix(long z) {

@@ -35,10 +35,16 @@ public final class StoryIndex {
     private final Map<String, Story> stories = new HashMap<>();
     /** (recommendation, position, value) -> slots of the members with that value there. */
     private final Postings postings = new Postings();
-    /** Members by slot; a freed slot is reused. */
+    /**
+     * Members by slot. A freed slot is only marked dead (its postings stay, and lookups skip it): removing a slot
+     * from long posting lists one by one cost more than the lookups. When the dead reach a quarter of the living, the postings
+     * are rebuilt from the living and the dead slots become free for reuse.
+     */
     private Member[] members = new Member[64];
     private final IntList freeSlots = new IntList();
+    private final IntList deadSlots = new IntList();
     private int nextSlot;
+    private int live;
     /** Per slot: positions shared with the signature being looked up (zero between lookups). */
     private int[] shared = new int[64];
     private final IntList touched = new IntList();
@@ -94,16 +100,6 @@ public final class StoryIndex {
             values[size++] = v;
         }
 
-        /** Removes one occurrence, not keeping order. */
-        void remove(int v) {
-            for (int i = 0; i < size; i++) {
-                if (values[i] == v) {
-                    values[i] = values[--size];
-                    return;
-                }
-            }
-        }
-
         int pop() {
             return values[--size];
         }
@@ -147,28 +143,9 @@ public final class StoryIndex {
             return lists[i];
         }
 
-        /** Removes a key, shifting back the entries after it (linear probing keeps no tombstones). */
-        void remove(long key) {
-            int mask = keys.length - 1;
-            int i = slot(key, mask);
-            while (lists[i] != null && keys[i] != key) {
-                i = (i + 1) & mask;
-            }
-            if (lists[i] == null) {
-                return;
-            }
-            lists[i] = null;
-            size--;
-            for (int j = (i + 1) & mask; lists[j] != null; j = (j + 1) & mask) {
-                int home = slot(keys[j], mask);
-                // move the entry at j into the hole at i when its home does not lie cyclically in (i, j]
-                if (i <= j ? home <= i || home > j : home <= i && home > j) {
-                    keys[i] = keys[j];
-                    lists[i] = lists[j];
-                    lists[j] = null;
-                    i = j;
-                }
-            }
+        void clear() {
+            Arrays.fill(lists, null);
+            size = 0;
         }
 
         private void grow() {
@@ -219,6 +196,7 @@ public final class StoryIndex {
             shared = Arrays.copyOf(shared, slot * 2);
         }
         members[slot] = new Member(s, signature);
+        live++;
         s.members.put(articleId, slot);
         for (int i = 0; i < signature.length; i++) {
             postings.listFor(key(s.recommendation, i, signature[i])).add(slot);
@@ -241,19 +219,28 @@ public final class StoryIndex {
     }
 
     private void free(int slot) {
-        Member m = members[slot];
-        for (int i = 0; i < m.signature().length; i++) {
-            long key = key(m.story().recommendation, i, m.signature()[i]);
-            IntList list = postings.get(key);
-            if (list != null) {
-                list.remove(slot);
-                if (list.size == 0) {
-                    postings.remove(key);
+        members[slot] = null;
+        deadSlots.add(slot);
+        live--;
+        if (deadSlots.size > Math.max(256, live / 4)) {
+            compact();
+        }
+    }
+
+    private void compact() {
+        postings.clear();
+        for (int slot = 0; slot < nextSlot; slot++) {
+            Member m = members[slot];
+            if (m != null) {
+                for (int i = 0; i < m.signature().length; i++) {
+                    postings.listFor(key(m.story().recommendation, i, m.signature()[i])).add(slot);
                 }
             }
         }
-        members[slot] = null;
-        freeSlots.add(slot);
+        for (int i = 0; i < deadSlots.size; i++) {
+            freeSlots.add(deadSlots.values[i]);
+        }
+        deadSlots.size = 0;
     }
 
     /** Whether {@link #best} is exact for an article of this event time (nothing it could join was evicted). */
@@ -283,8 +270,8 @@ public final class StoryIndex {
             int slot = touched.values[t];
             int same = shared[slot];
             shared[slot] = 0;
-            if (same < minShared) {
-                continue; // below the threshold: decided without touching the member (most of them)
+            if (same < minShared || members[slot] == null) {
+                continue; // below the threshold (most of them), or a removed member
             }
             double similarity = MinHash.fraction(same, MinHash.SIZE);
             Story s = members[slot].story();

@@ -43,19 +43,68 @@ public final class StoryText {
         return shingles;
     }
 
+    /**
+     * Words of letters and decimal digits, accents removed (canonical decomposition, marks dropped), lower-cased.
+     * Written as loops rather than regular expressions: this runs for every match, and the regex version was most of
+     * the story stage's signature time.
+     */
     static List<String> contentWords(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+        String folded = withoutMarks(isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFD))
                 .toLowerCase(Locale.ROOT);
         List<String> words = new ArrayList<>();
-        for (String token : folded.split("[^\\p{L}\\p{Nd}]+")) {
-            if (token.length() < 2 || STOP_WORDS.contains(token)) {
-                continue;
+        int n = folded.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && !isWordChar(folded.codePointAt(i))) {
+                i += Character.charCount(folded.codePointAt(i));
             }
-            words.add(token.length() > 3 && token.endsWith("s") ? token.substring(0, token.length() - 1) : token);
+            int start = i;
+            while (i < n && isWordChar(folded.codePointAt(i))) {
+                i += Character.charCount(folded.codePointAt(i));
+            }
+            if (i > start) {
+                String token = folded.substring(start, i);
+                if (token.length() < 2 || STOP_WORDS.contains(token)) {
+                    continue;
+                }
+                words.add(token.length() > 3 && token.endsWith("s") ? token.substring(0, token.length() - 1) : token);
+            }
         }
         return words;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The text without combining marks (Unicode categories Mn, Mc, Me: what \p{M} matches). */
+    private static String withoutMarks(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int type = Character.getType(cp);
+            boolean mark = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK;
+            if (mark && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (!mark && out != null) {
+                out.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** \p{L} or \p{Nd}. */
+    private static boolean isWordChar(int cp) {
+        return Character.isLetter(cp) || Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER;
     }
 }

@@ -137,6 +137,46 @@ class StoryClustererTest {
                 .endsWith("copy-39").doesNotContain("copy-20");
     }
 
+    /** Signatures are stored: the loops that replaced regular expressions and byte arrays must give the same words. */
+    @Test
+    void shouldFindTheSameWordsAsTheRegularExpressionsTheyReplaced() {
+        for (String text : List.of("Iniciativa Me\u0301rida 🇲🇽 İstanbul ΟΔΟΣ ǅemal Straße 北京 x\u0301y 12\u0660 a\uD800b",
+                "La revisión del T-MEC en México: aranceles, 25% y U.S.-Canada", "   ", "Año 2026, ¿qué pasará?")) {
+            String folded = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
+                    .replaceAll("\\p{M}+", "").toLowerCase(java.util.Locale.ROOT);
+            List<String> expected = new ArrayList<>();
+            for (String token : folded.split("[^\\p{L}\\p{Nd}]+")) {
+                if (token.length() >= 2 && !StoryText.contentWords(token).isEmpty()) {
+                    expected.add(token.length() > 3 && token.endsWith("s") ? token.substring(0, token.length() - 1)
+                            : token);
+                }
+            }
+            assertThat(StoryText.contentWords(text)).as(text).isEqualTo(expected);
+        }
+    }
+
+    /** The FNV-1a of a shingle over its UTF-8 bytes, as signatures were first computed (they are stored). */
+    @Test
+    void shouldHashShinglesAsTheirUtf8Bytes() {
+        List<String> shingles = List.of("mexico", "méxico", "北京", "🇲🇽", "t mec", "a\uD800b");
+        int[] expected = new int[MinHash.SIZE];
+        java.util.Arrays.fill(expected, Integer.MAX_VALUE);
+        for (String shingle : shingles) {
+            long base = 0xcbf29ce484222325L;
+            for (byte b : shingle.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                base = (base ^ (b & 0xff)) * 0x100000001b3L;
+            }
+            for (int i = 0; i < MinHash.SIZE; i++) {
+                long z = base + 0x9E3779B97F4A7C15L * (i + 1);
+                z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+                z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+                int h = (int) ((z ^ (z >>> 31)) >>> 33);
+                expected[i] = Math.min(expected[i], h);
+            }
+        }
+        assertThat(MinHash.signature(shingles)).isEqualTo(expected);
+    }
+
     @Test
     void shouldRejectABadConfiguration() {
         assertThatThrownBy(() -> new StoryClusterer(Duration.ZERO, 0.3)).hasMessageContaining("window=PT0S");
