@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.agendamonitor.model.ArticleMatch;
 import org.agendamonitor.model.Recommendation;
@@ -35,6 +37,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class StoryClusterProcessor implements Processor<String, ArticleMatch, String, StoryUpdate> {
     static final Duration RETENTION = Duration.ofDays(14);
+    /** Stories kept decoded in memory (a few MB). */
+    static final int WRITTEN_KEPT = 1_024;
     private static final StringSerializer KEYS = new StringSerializer();
 
     private final StoryClusterer clusterer;
@@ -44,6 +48,11 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
     private KeyValueStore<String, String> articleStories;
     private KeyValueStore<String, byte[]> signatures;
     private StoryIndex index;
+    /**
+     * The stories last written, as objects: the store stays the truth (every change is written through), but a busy
+     * story is not decoded from JSON again for every article that joins it. Rebuilt empty with the index on init.
+     */
+    private Map<String, StoryCluster> written;
 
     StoryClusterProcessor(StoryClusterer clusterer, Clock clock) {
         this.clusterer = clusterer;
@@ -65,6 +74,12 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
         this.articleStories = context.getStateStore(StoreNames.ARTICLE_STORIES);
         this.signatures = context.getStateStore(StoreNames.STORY_SIGNATURES);
         this.index = rebuildIndex();
+        this.written = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, StoryCluster> eldest) {
+                return size() > WRITTEN_KEPT;
+            }
+        };
         context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, ts -> forgetOldStories());
     }
 
@@ -79,10 +94,11 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
         Instant at = m.eventTime();
         String joined = (index.covers(at) ? index : storedStories(m.recommendation()))
                 .best(m.recommendation(), signature, at).orElse(null);
-        StoryCluster before = joined == null ? null : clusters.get(joined);
+        StoryCluster before = joined == null ? null : stored(joined);
         StoryCluster updated = before == null ? clusterer.start(m) : clusterer.join(before, m);
         Story story = updated.story();
         clusters.put(story.id(), updated);
+        written.put(story.id(), updated);
         articleStories.put(articleKey, story.id());
         signatures.put(signatureKey(story.id(), m.article().id()), MinHash.toBytes(signature));
 
@@ -98,6 +114,11 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
             }
         }
         context.forward(record.withValue(new StoryUpdate(m, story, before == null)));
+    }
+
+    private StoryCluster stored(String storyId) {
+        StoryCluster cluster = written.get(storyId);
+        return cluster != null ? cluster : clusters.get(storyId);
     }
 
     private static List<String> dropped(StoryCluster before, StoryCluster after) {
@@ -173,6 +194,7 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
                 signatures.delete(signatureKey(kv.key, member));
             }
             clusters.delete(kv.key);
+            written.remove(kv.key);
             index.removeStory(kv.key);
             forgotten.add(kv.key);
         }
