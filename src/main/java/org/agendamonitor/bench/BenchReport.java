@@ -7,18 +7,35 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The figures of one run, printed in section order; the last line is the contract {@code articles_per_s=<n>}. */
+/**
+ * The figures of one run, printed in section order at the end; the last line is the contract
+ * {@code articles_per_s=<n>}. Each figure is also echoed to the progress stream the moment it is known, so a long
+ * run shows its results as it goes.
+ */
 public final class BenchReport {
     private final List<String> header = new ArrayList<>();
     private final Map<Integer, List<String>> sections = new TreeMap<>();
+    private final PrintWriter echo;
     private long articlesPerSecond = -1;
+
+    BenchReport(PrintWriter echo) {
+        this.echo = echo;
+    }
 
     void header(String line) {
         header.add(line);
+        say(line);
     }
 
     void add(int section, String format, Object... args) {
-        sections.computeIfAbsent(section, s -> new ArrayList<>()).add(String.format(Locale.ROOT, format, args));
+        String line = String.format(Locale.ROOT, format, args);
+        sections.computeIfAbsent(section, s -> new ArrayList<>()).add(line);
+        say(line);
+    }
+
+    private void say(String line) {
+        echo.println("  => " + line);
+        echo.flush();
     }
 
     void articlesPerSecond(double perSecond) {

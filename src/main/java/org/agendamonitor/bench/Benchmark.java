@@ -57,7 +57,7 @@ public final class Benchmark {
     }
 
     public BenchReport run() throws Exception {
-        BenchReport report = new BenchReport();
+        BenchReport report = new BenchReport(progress);
         Properties streams = config.streamsProperties();
         report.header(String.format(java.util.Locale.ROOT, "agenda-monitor bench: articles=%d seed=%d cores=%d "
                         + "max_heap=%d MB | streams: %s commit.interval.ms=%s statestore.cache.max.bytes=%s "

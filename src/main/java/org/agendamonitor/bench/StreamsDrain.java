@@ -25,10 +25,20 @@ import org.apache.kafka.streams.Topology;
 final class StreamsDrain {
     private static final Duration POLL = Duration.ofMillis(20);
 
-    /** How long draining took; {@code streams} is still running when this is returned. */
-    record Result(KafkaStreams streams, long records, Duration took) {
+    /**
+     * How long draining took, and where the threads spent it; {@code streams} is still running.
+     *
+     * @param secondHalf how long the second half of the records took: the sustained rate, once the JIT has compiled
+     *                   the hot paths (on 2 cores the C2 compiler takes most of a core for the first minute)
+     */
+    record Result(KafkaStreams streams, long records, Duration took, Duration secondHalf, String threadTime) {
         double perSecond() {
             return records / Math.max(took.toNanos() / 1e9, 1e-9);
+        }
+
+        /** Records per second over the second half of the run. */
+        double sustainedPerSecond() {
+            return (records - records / 2) / Math.max(secondHalf.toNanos() / 1e9, 1e-9);
         }
     }
 
@@ -59,7 +69,13 @@ final class StreamsDrain {
             }
             long started = System.nanoTime();
             long deadline = started + timeout.toNanos();
-            while (lag(admin, group, end) > 0) {
+            ThreadTime threadTime = new ThreadTime();
+            long halfway = 0;
+            for (long lag = lag(admin, group, end); lag > 0; lag = lag(admin, group, end)) {
+                if (halfway == 0 && lag <= records - records / 2) {
+                    halfway = System.nanoTime();
+                }
+                threadTime.sample(streams);
                 if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
                     streams.close(Duration.ofSeconds(10));
                     throw new KafkaException("streams app " + group + " did not drain " + input + " within "
@@ -67,7 +83,9 @@ final class StreamsDrain {
                 }
                 Thread.sleep(POLL.toMillis());
             }
-            return new Result(streams, records, Duration.ofNanos(System.nanoTime() - started));
+            long finished = System.nanoTime();
+            return new Result(streams, records, Duration.ofNanos(finished - started),
+                    Duration.ofNanos(finished - (halfway == 0 ? started : halfway)), threadTime.summary());
         }
     }
 
