@@ -21,8 +21,9 @@ import org.agendamonitor.model.Article;
 /**
  * {@code feeds} RSS feeds served over loopback by JDK {@link HttpServer}s, spread over {@code hosts} addresses
  * 127.0.0.1, 127.0.0.2, ... (all loopback on Linux), because real feed lists span many hosts and the scheduler caps
- * requests per host. Feed {@code i} answers by {@code i % 20}: 0 slowly (after {@code slow}), 1–3 with 304, 4–5 with a
- * gzip body, the rest with a plain 200: 5% slow, 15% not modified, 10% gzip, 70% plain. Bodies are 20-item RSS
+ * requests per host. Feed {@code i} lives on host {@code i % hosts} and answers by its {@link #kind}: 0 slowly (after
+ * {@code slow}), 1–3 with 304, 4–5 with a gzip body, the rest with a plain 200: 5% slow, 15% not modified, 10% gzip,
+ * 70% plain, in the same mix on every host. Bodies are 20-item RSS
  * documents from the {@link ArticleGenerator}, rendered once (40 variants) so serving costs no CPU.
  */
 final class FeedFarm implements AutoCloseable {
@@ -73,7 +74,7 @@ final class FeedFarm implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             int feed = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
-            int kind = feed % 20;
+            int kind = kind(feed, servers.size());
             if (kind == 0) {
                 Thread.sleep(slow.toMillis());
             }
@@ -95,6 +96,14 @@ final class FeedFarm implements AutoCloseable {
         } catch (NumberFormatException e) {
             exchange.sendResponseHeaders(404, -1);
         }
+    }
+
+    /**
+     * What feed {@code i} does, counted along its host's feeds: {@code i % 20} would put every slow feed on one host
+     * (whenever the host count divides 20), and the per-host cap would then queue them all behind each other.
+     */
+    static int kind(int feed, int hosts) {
+        return (feed / hosts) % 20;
     }
 
     private static String rss(ArticleGenerator generator, int variant) {
