@@ -19,13 +19,18 @@ import org.agendamonitor.model.Recommendation;
  * the threshold whose window holds the article, ties to the smallest story id. Every representative that shares a
  * position with the article is counted, and one that shares none has similarity 0, below any threshold.
  *
- * <p>Memory stays bounded in event time: a story whose last article is more than two windows older than the newest
- * event seen is evicted, as no article within one window of the newest can join it. {@link #covers} tells whether an
- * article is that recent; for an older one, the caller asks a non-evicting index built from the store instead.
+ * <p>Memory stays bounded in event time: a story whose last article is more than {@link #KEPT} older than the newest
+ * event seen is evicted. {@link #covers} tells whether an article is recent enough that no story it could join was
+ * evicted; for an older one, the caller asks a non-evicting index built from the store instead. That is a scan of
+ * the store per article, so the horizon is wide: with two stream threads the partitions of a replay advance at their
+ * own pace, and a horizon of two windows (four days) sent every article of the slower one down that path (the
+ * 100,000-article benchmark fell from 2,000 to 133 articles/s).
  * Not thread-safe: one per stream task.
  */
 public final class StoryIndex {
     private static final Duration SWEEP_EVERY = Duration.ofHours(1);
+    /** Event time kept behind the newest article, at least two windows. */
+    public static final Duration KEPT = Duration.ofDays(7);
 
     private final Duration window;
     private final double threshold;
@@ -50,6 +55,8 @@ public final class StoryIndex {
     private final IntList touched = new IntList();
     private Instant newest;
     private Instant swept;
+    /** The latest last-article time of an evicted story: articles more than a window after it are covered. */
+    private Instant evictedUntil;
 
     StoryIndex(Duration window, double threshold) {
         this(window, threshold, true);
@@ -245,7 +252,7 @@ public final class StoryIndex {
 
     /** Whether {@link #best} is exact for an article of this event time (nothing it could join was evicted). */
     public boolean covers(Instant at) {
-        return !evicting || newest == null || !at.isBefore(newest.minus(window));
+        return evictedUntil == null || at.isAfter(evictedUntil.plus(window));
     }
 
     /** The id of the story an article of {@code recommendation} with this signature and event time joins, if any. */
@@ -300,11 +307,12 @@ public final class StoryIndex {
         }
         if (evicting && (swept == null || !newest.isBefore(swept.plus(SWEEP_EVERY)))) {
             swept = newest;
-            Instant horizon = newest.minus(window).minus(window);
+            Instant horizon = newest.minus(window.multipliedBy(2).compareTo(KEPT) > 0 ? window.multipliedBy(2) : KEPT);
             for (Iterator<Story> it = stories.values().iterator(); it.hasNext(); ) {
                 Story s = it.next();
                 if (s.last.isBefore(horizon)) {
                     it.remove();
+                    evictedUntil = evictedUntil == null || s.last.isAfter(evictedUntil) ? s.last : evictedUntil;
                     s.members.values().forEach(this::free);
                 }
             }

@@ -128,4 +128,25 @@ class StoryIndexTest {
         assertThat(index.best(Recommendation.USMCA, signature, t)).isEmpty();
         assertThat(index.size()).isZero();
     }
+
+    /** Partitions replayed at different speeds deliver articles days apart: they must stay on the fast path. */
+    @Test
+    void shouldCoverArticlesUpToTheKeptHorizonBehindTheNewestAndNoOlder() {
+        StoryIndex index = clusterer.newIndex();
+        Instant t0 = Instant.parse("2026-03-01T00:00:00Z");
+        int[] signature = MinHash.signature(List.of("usmca", "review"));
+        for (int day = 0; day <= 20; day++) {
+            Instant at = t0.plus(Duration.ofDays(day));
+            index.putStory("usmca-" + day, Recommendation.USMCA, at, at);
+            index.addMember("usmca-" + day, "a" + day, signature);
+        }
+        Instant newest = t0.plus(Duration.ofDays(20));
+        assertThat(index.size()).as("stories older than the horizon are evicted").isLessThan(21);
+        assertThat(index.covers(newest.minus(Duration.ofDays(4)))).isTrue();
+        assertThat(index.covers(newest.minus(StoryIndex.KEPT).plus(StoryClusterer.DEFAULT_WINDOW).plusSeconds(1)))
+                .isTrue();
+        assertThat(index.covers(newest.minus(StoryIndex.KEPT))).isFalse();
+        // what it covers, it answers: the story of four days ago is still there for an article of that day
+        assertThat(index.best(Recommendation.USMCA, signature, newest.minus(Duration.ofDays(4)))).isPresent();
+    }
 }
