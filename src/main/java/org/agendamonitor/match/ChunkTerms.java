@@ -73,25 +73,26 @@ final class ChunkTerms {
     }
 
     /** The chunks of a text with what the table remembers of them; unknown ones are left for {@link #analyze}. */
-    private static ArticleText.Value scan(String text, Table table, Pending pending) {
+    private static ArticleText.Value scan(String value, Table table, Pending pending) {
         List<int[]> spans = new ArrayList<>();
         List<Chunk> chunks = new ArrayList<>();
-        int n = text.length();
+        char[] text = value.toCharArray(); // one copy; then the table compares ranges of arrays (vectorized)
+        int n = text.length;
         int i = 0;
         while (i < n) {
-            while (i < n && isAsciiWhitespace(text.charAt(i))) {
+            while (i < n && isAsciiWhitespace(text[i])) {
                 i++;
             }
             int end = i;
-            while (end < n && !isAsciiWhitespace(text.charAt(end))) {
+            while (end < n && !isAsciiWhitespace(text[end])) {
                 end++;
             }
             int from = i;
             int to = end;
-            while (from < to && isEdgePunctuation(text.charAt(from))) {
+            while (from < to && isEdgePunctuation(text[from])) {
                 from++;
             }
-            while (to > from && isEdgePunctuation(text.charAt(to - 1))) {
+            while (to > from && isEdgePunctuation(text[to - 1])) {
                 to--;
             }
             if (from < to) {
@@ -100,12 +101,12 @@ final class ChunkTerms {
                 spans.add(new int[] {from, to});
                 chunks.add(known);
                 if (known == null) {
-                    pending.add(text.substring(from, to), hash, chunks, chunks.size() - 1);
+                    pending.add(new String(text, from, to - from), hash, chunks, chunks.size() - 1);
                 }
             }
             i = end;
         }
-        return new ArticleText.Value(text.length(), spans, chunks);
+        return new ArticleText.Value(n, spans, chunks);
     }
 
     private static boolean isAsciiWhitespace(char c) {
@@ -124,10 +125,10 @@ final class ChunkTerms {
     }
 
     /** FNV-1a over the chars, then a finaliser; never 0 (0 marks an empty slot). */
-    private static long hash(CharSequence text, int from, int to) {
+    private static long hash(char[] text, int from, int to) {
         long h = 0xcbf29ce484222325L;
         for (int i = from; i < to; i++) {
-            h = (h ^ text.charAt(i)) * 0x100000001b3L;
+            h = (h ^ text[i]) * 0x100000001b3L;
         }
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
@@ -189,8 +190,8 @@ final class ChunkTerms {
         }
         for (int c = 0; c < chunks.size(); c++) {
             Chunk chunk = builders[c].build();
-            String text = chunks.get(c);
-            table.put(text, 0, text.length(), pending.hashes.get(c), chunk);
+            char[] text = chunks.get(c).toCharArray();
+            table.put(text, 0, text.length, pending.hashes.get(c), chunk);
             pending.slots.get(c).set(pending.indexes.get(c), chunk);
         }
     }
@@ -252,7 +253,7 @@ final class ChunkTerms {
         private Generation young = new Generation();
         private Generation old = new Generation();
 
-        Chunk get(CharSequence text, int from, int to, long hash) {
+        Chunk get(char[] text, int from, int to, long hash) {
             Chunk chunk = young.get(text, from, to, hash);
             if (chunk == null) {
                 chunk = old.get(text, from, to, hash);
@@ -263,7 +264,7 @@ final class ChunkTerms {
             return chunk;
         }
 
-        void put(CharSequence text, int from, int to, long hash, Chunk chunk) {
+        void put(char[] text, int from, int to, long hash, Chunk chunk) {
             if (to - from > LONGEST_REMEMBERED) {
                 return;
             }
@@ -299,7 +300,7 @@ final class ChunkTerms {
             size = 0;
         }
 
-        Chunk get(CharSequence text, int from, int to, long hash) {
+        Chunk get(char[] text, int from, int to, long hash) {
             int mask = SLOTS - 1;
             for (int i = (int) hash & mask; hashes[i] != 0; i = (i + 1) & mask) {
                 if (hashes[i] == hash && sameChars(i, text, from, to)) {
@@ -309,21 +310,12 @@ final class ChunkTerms {
             return null;
         }
 
-        private boolean sameChars(int slot, CharSequence text, int from, int to) {
-            int length = to - from;
-            if (lengths[slot] != length) {
-                return false;
-            }
+        private boolean sameChars(int slot, char[] text, int from, int to) {
             int start = starts[slot];
-            for (int k = 0; k < length; k++) {
-                if (pool[start + k] != text.charAt(from + k)) {
-                    return false;
-                }
-            }
-            return true;
+            return lengths[slot] == to - from && Arrays.equals(pool, start, start + lengths[slot], text, from, to);
         }
 
-        void put(CharSequence text, int from, int to, long hash, Chunk chunk) {
+        void put(char[] text, int from, int to, long hash, Chunk chunk) {
             int length = to - from;
             int mask = SLOTS - 1;
             int i = (int) hash & mask;
@@ -333,9 +325,7 @@ final class ChunkTerms {
                 }
                 i = (i + 1) & mask;
             }
-            for (int k = 0; k < length; k++) {
-                pool[poolSize + k] = text.charAt(from + k);
-            }
+            System.arraycopy(text, from, pool, poolSize, length);
             hashes[i] = hash;
             starts[i] = poolSize;
             lengths[i] = length;

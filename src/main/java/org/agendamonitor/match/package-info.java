@@ -10,11 +10,14 @@
  *
  * <h2>Queries</h2>
  * Each agenda query is Lucene classic syntax with AND as the default operator, parsed once with its language's
- * analyzer and registered in one of two Lucene {@link org.apache.lucene.monitor.Monitor}s (topics and exclusions;
- * direction cues and milestones, run only when a recommendation matched or for {@code explain}). An article is indexed
- * in memory with title and summary as two values of one field, separated by a position gap so no phrase spans both,
- * plus the title alone for {@code title:} clauses. The presearcher runs only the queries that can match;
- * {@link org.apache.lucene.monitor.HighlightsMatch} reports each hit's offsets, mapped back to title or summary.
+ * analyzer. An article is read once per language ({@code ChunkTerms}): its whitespace-separated chunks are analyzed
+ * once and remembered per thread, which gives the query words it holds; from those, {@code CandidateScreen} drops
+ * the articles no recommendation can reach (most news) and picks the queries that can fire. Those run on a Lucene
+ * {@link org.apache.lucene.index.memory.MemoryIndex} of only the words some query looks for, title and summary as
+ * two values of one field separated by a position gap so no phrase spans both, plus the title alone for
+ * {@code title:} clauses; Lucene's {@link org.apache.lucene.search.Matches} give each hit's offsets, mapped back to
+ * title or summary. Tests hold every shortcut to the plain {@link org.apache.lucene.monitor.Monitor} setup (every
+ * query on every article, {@code AgendaMatcher.reference}) on the dev set, the feed corpus and generated news.
  *
  * <h2>Rules, in order</h2>
  * <ol>
