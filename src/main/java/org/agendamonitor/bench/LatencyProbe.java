@@ -36,7 +36,7 @@ final class LatencyProbe {
                 for (ConsumerRecord<byte[], byte[]> r : reader.poll(Duration.ofMillis(20))) {
                     long now = System.currentTimeMillis();
                     if (r.timestamp() >= measureFrom) {
-                        samples.add(Math.max(0, now - r.timestamp()));
+                        samples.add(r.timestamp(), Math.max(0, now - r.timestamp()));
                     }
                 }
             }

@@ -6,6 +6,9 @@ import java.util.Arrays;
 public final class LatencySamples {
     private long[] values = new long[1024];
     private int size;
+    private long firstSentAt = -1;
+    private long slowest = -1;
+    private long slowestSentAt;
 
     public synchronized void add(long millis) {
         if (millis < 0) {
@@ -15,6 +18,26 @@ public final class LatencySamples {
             values = Arrays.copyOf(values, size * 2);
         }
         values[size++] = millis;
+    }
+
+    /**
+     * A sample of a record sent at {@code sentAtMillis} (wall clock): besides the percentiles, the send second with
+     * the slowest sample is kept, so a tail made of one stall shows where it was.
+     */
+    public synchronized void add(long sentAtMillis, long millis) {
+        add(millis);
+        if (firstSentAt < 0 || sentAtMillis < firstSentAt) {
+            firstSentAt = sentAtMillis;
+        }
+        if (millis > slowest) {
+            slowest = millis;
+            slowestSentAt = sentAtMillis;
+        }
+    }
+
+    /** "slowest sent at +12 s", from the first timed sample; empty without timed samples. */
+    public synchronized String slowestAt() {
+        return firstSentAt < 0 ? "" : "slowest sent at +" + Math.max(0, slowestSentAt - firstSentAt) / 1000 + " s";
     }
 
     public synchronized int count() {

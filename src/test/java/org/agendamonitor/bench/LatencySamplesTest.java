@@ -47,4 +47,17 @@ class LatencySamplesTest {
         assertThatThrownBy(() -> samples.add(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> samples.percentile(0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void shouldTellWhenTheSlowestSampleWasSent() {
+        LatencySamples samples = new LatencySamples();
+        assertThat(samples.slowestAt()).isEmpty();
+        samples.add(10_000, 90);
+        samples.add(22_500, 1_200); // the stall
+        samples.add(5_000, 80); // out of order: the first send is the earliest, not the first added
+        samples.add(30_000, 100);
+        assertThat(samples.slowestAt()).isEqualTo("slowest sent at +17 s");
+        assertThat(samples.percentile(100)).isEqualTo(1_200);
+        assertThat(samples.count()).isEqualTo(4);
+    }
 }
