@@ -43,6 +43,11 @@ final class AgendaAnalyzers {
         return field.substring(0, field.indexOf('_'));
     }
 
+    /** The text field of the language an indexed field (text or title) belongs to: where its hits' offsets live. */
+    static String textFieldOf(String field) {
+        return field(TEXT, field.substring(field.indexOf('_') + 1));
+    }
+
     /** en and es analyzers under their field names, English for anything else. */
     static Analyzer perField() {
         Analyzer english = english();

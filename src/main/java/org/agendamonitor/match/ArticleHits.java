@@ -55,7 +55,7 @@ final class ArticleHits {
         }
     }
 
-    /** A collector of one query's hits. {@code titleTokens}: whether the title left a token in this text field. */
+    /** A collector of one query's hits. */
     Collector collector() {
         return new Collector();
     }

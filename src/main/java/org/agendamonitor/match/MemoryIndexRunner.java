@@ -82,8 +82,7 @@ final class MemoryIndexRunner implements QueryRunner {
             throws IOException {
         ArticleHits.Collector collector = hits.collector();
         for (String field : matches) {
-            String text = AgendaAnalyzers.field(AgendaAnalyzers.TEXT, field.substring(field.indexOf('_') + 1));
-            boolean tokens = titleTokens.getOrDefault(text, false);
+            boolean tokens = titleTokens.getOrDefault(AgendaAnalyzers.textFieldOf(field), false);
             MatchesIterator it = matches.getMatches(field);
             while (it != null && it.next()) {
                 MatchesIterator sub = it.getSubMatches();

@@ -59,9 +59,7 @@ final class MonitorRunner implements QueryRunner {
             ArticleHits.Collector collector = hits.collector();
             for (Map.Entry<String, Set<HighlightsMatch.Hit>> e : m.getHits().entrySet()) {
                 String field = e.getKey();
-                String text = AgendaAnalyzers.field(AgendaAnalyzers.TEXT,
-                        field.substring(field.indexOf('_') + 1));
-                boolean tokens = titleTokens.computeIfAbsent(text,
+                boolean tokens = titleTokens.computeIfAbsent(AgendaAnalyzers.textFieldOf(field),
                         f -> ArticleHits.leavesAToken(analyzer, f, article.title()));
                 e.getValue().forEach(hit -> collector.add(field, tokens, hit.startOffset, hit.endOffset));
             }
