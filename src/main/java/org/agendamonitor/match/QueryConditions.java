@@ -18,9 +18,11 @@ import org.apache.lucene.search.Query;
 final class QueryConditions {
     private final Map<String, ChunkTerms> words;
     private final Map<CompiledQuery, PresenceCondition> conditions;
-    private final Map<String, List<CompiledQuery>> byLanguage;
-    /** The conditions of {@link #byLanguage}'s queries, in the same order. */
-    private final Map<String, List<PresenceCondition>> conditionsByLanguage;
+    /** Per language, its queries with their conditions, in agenda order. */
+    private final Map<String, List<Screened>> byLanguage;
+
+    private record Screened(CompiledQuery query, PresenceCondition condition) {
+    }
 
     QueryConditions(Map<String, Analyzer> analyzers, Map<CompiledQuery, Query> parsed) {
         QueryTerms kept = QueryTerms.of(parsed.values());
@@ -30,20 +32,19 @@ final class QueryConditions {
                     AgendaAnalyzers.field(AgendaAnalyzers.TEXT, language), kept));
         }
         Map<CompiledQuery, PresenceCondition> all = new LinkedHashMap<>();
-        Map<String, List<CompiledQuery>> perLanguage = new HashMap<>();
+        Map<String, List<Screened>> perLanguage = new HashMap<>();
         parsed.forEach((q, query) -> {
             ChunkTerms vocabulary = vocabularies.get(q.language());
-            all.put(q, PresenceCondition.guarded(PresenceCondition.of(query, t -> vocabulary.termId(t.text()))));
-            perLanguage.computeIfAbsent(q.language(), l -> new ArrayList<>()).add(q);
+            PresenceCondition condition = PresenceCondition.guarded(
+                    PresenceCondition.of(query, t -> vocabulary.termId(t.text())));
+            all.put(q, condition);
+            perLanguage.computeIfAbsent(q.language(), l -> new ArrayList<>()).add(new Screened(q, condition));
         });
         vocabularies.values().forEach(ChunkTerms::freeze);
         this.words = Map.copyOf(vocabularies);
         this.conditions = all;
         perLanguage.replaceAll((l, qs) -> List.copyOf(qs));
         this.byLanguage = Map.copyOf(perLanguage);
-        Map<String, List<PresenceCondition>> tests = new HashMap<>();
-        perLanguage.forEach((l, qs) -> tests.put(l, qs.stream().map(all::get).toList()));
-        this.conditionsByLanguage = Map.copyOf(tests);
     }
 
     /** The article's words in each of {@code languages}. */
@@ -63,11 +64,9 @@ final class QueryConditions {
     List<CompiledQuery> candidates(Map<String, ArticleText> texts) {
         List<CompiledQuery> out = new ArrayList<>();
         texts.forEach((language, text) -> {
-            List<CompiledQuery> queries = byLanguage.getOrDefault(language, List.of());
-            List<PresenceCondition> tests = conditionsByLanguage.getOrDefault(language, List.of());
-            for (int i = 0; i < queries.size(); i++) {
-                if (tests.get(i).test(text.present())) {
-                    out.add(queries.get(i));
+            for (Screened s : byLanguage.getOrDefault(language, List.of())) {
+                if (s.condition().test(text.present())) {
+                    out.add(s.query());
                 }
             }
         });
