@@ -35,6 +35,8 @@ public final class StoryIndex {
     private final Duration window;
     private final double threshold;
     private final boolean evicting;
+    /** How far behind the newest article a story is kept: {@link #KEPT}, or two windows if longer. */
+    private final Duration horizon;
     /** The fewest shared positions whose similarity reaches the threshold. */
     private final int minShared;
     private final Map<String, Story> stories = new HashMap<>();
@@ -42,8 +44,8 @@ public final class StoryIndex {
     private final Postings postings = new Postings();
     /**
      * Members by slot. A freed slot is only marked dead (its postings stay, and lookups skip it): removing a slot
-     * from long posting lists one by one cost more than the lookups. When the dead reach a quarter of the living, the postings
-     * are rebuilt from the living and the dead slots become free for reuse.
+     * from long posting lists one by one cost more than the lookups. When the dead reach a quarter of the living,
+     * the postings are rebuilt from the living and the dead slots become free for reuse.
      */
     private Member[] members = new Member[64];
     private final IntList freeSlots = new IntList();
@@ -66,6 +68,7 @@ public final class StoryIndex {
         this.window = Objects.requireNonNull(window, "window");
         this.threshold = threshold;
         this.evicting = evicting;
+        this.horizon = window.multipliedBy(2).compareTo(KEPT) > 0 ? window.multipliedBy(2) : KEPT;
         int least = 0;
         while (least < MinHash.SIZE && MinHash.fraction(least, MinHash.SIZE) < threshold) {
             least++;
@@ -205,8 +208,14 @@ public final class StoryIndex {
         members[slot] = new Member(s, signature);
         live++;
         s.members.put(articleId, slot);
-        for (int i = 0; i < signature.length; i++) {
-            postings.listFor(key(s.recommendation, i, signature[i])).add(slot);
+        post(slot);
+    }
+
+    /** Lists the member in {@code slot} under each of its signature's (position, value) keys. */
+    private void post(int slot) {
+        Member m = members[slot];
+        for (int i = 0; i < m.signature().length; i++) {
+            postings.listFor(key(m.story().recommendation, i, m.signature()[i])).add(slot);
         }
     }
 
@@ -237,11 +246,8 @@ public final class StoryIndex {
     private void compact() {
         postings.clear();
         for (int slot = 0; slot < nextSlot; slot++) {
-            Member m = members[slot];
-            if (m != null) {
-                for (int i = 0; i < m.signature().length; i++) {
-                    postings.listFor(key(m.story().recommendation, i, m.signature()[i])).add(slot);
-                }
+            if (members[slot] != null) {
+                post(slot);
             }
         }
         for (int i = 0; i < deadSlots.size; i++) {
@@ -307,10 +313,10 @@ public final class StoryIndex {
         }
         if (evicting && (swept == null || !newest.isBefore(swept.plus(SWEEP_EVERY)))) {
             swept = newest;
-            Instant horizon = newest.minus(window.multipliedBy(2).compareTo(KEPT) > 0 ? window.multipliedBy(2) : KEPT);
+            Instant oldestKept = newest.minus(horizon);
             for (Iterator<Story> it = stories.values().iterator(); it.hasNext(); ) {
                 Story s = it.next();
-                if (s.last.isBefore(horizon)) {
+                if (s.last.isBefore(oldestKept)) {
                     it.remove();
                     evictedUntil = evictedUntil == null || s.last.isAfter(evictedUntil) ? s.last : evictedUntil;
                     s.members.values().forEach(this::free);
