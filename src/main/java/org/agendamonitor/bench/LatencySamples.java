@@ -61,12 +61,15 @@ public final class LatencySamples {
         return sorted[Math.max(rank, 1) - 1];
     }
 
-    /** "p50 12 ms, p99 40 ms, max 55 ms (n=3000)", or "no samples". */
+    /**
+     * "p50 12 ms, p99 40 ms, max 55 ms (n=3000)", followed by ", slowest sent at +12 s" when the samples were timed;
+     * "no samples" when there are none.
+     */
     public synchronized String summary() {
         if (size == 0) {
             return "no samples";
         }
         return "p50 " + percentile(50) + " ms, p99 " + percentile(99) + " ms, max " + percentile(100) + " ms (n="
-                + size + ")";
+                + size + ")" + (slowestAt().isEmpty() ? "" : ", " + slowestAt());
     }
 }

@@ -102,8 +102,7 @@ final class StreamsSections {
         LatencySamples samples = LatencyProbe.run(bootstrap, producer, generator, LATENCY_ITEMS_FROM, options.rate(),
                 options.latency(), options.warmUp());
         report.add(4, "4. latency @%d articles/s, %d s: produce-to-matched %s | fetch-to-alert (breaking story): %s",
-                options.rate(), options.latency().toSeconds(),
-                samples.summary() + (samples.slowestAt().isEmpty() ? "" : ", " + samples.slowestAt()), alert);
+                options.rate(), options.latency().toSeconds(), samples.summary(), alert);
     }
 
     private StreamsDrain.Result drain(Topology topology, String applicationId, String input) throws Exception {

@@ -57,6 +57,7 @@ class LatencySamplesTest {
         samples.add(5_000, 80); // out of order: the first send is the earliest, not the first added
         samples.add(30_000, 100);
         assertThat(samples.slowestAt()).isEqualTo("slowest sent at +17 s");
+        assertThat(samples.summary()).isEqualTo("p50 90 ms, p99 1200 ms, max 1200 ms (n=4), slowest sent at +17 s");
         assertThat(samples.percentile(100)).isEqualTo(1_200);
         assertThat(samples.count()).isEqualTo(4);
     }
