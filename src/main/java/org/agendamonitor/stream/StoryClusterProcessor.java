@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,10 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
     /** Stories kept decoded in memory (a few MB). */
     static final int WRITTEN_KEPT = 1_024;
     private static final StringSerializer KEYS = new StringSerializer();
+    static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
+    /** Stories decoded per sweep; article entries per sweep (each story they point to looked up once). */
+    static final int STORY_SWEEP_BUDGET = 200;
+    static final int MEMBER_SWEEP_BUDGET = 2_000;
 
     private final StoryClusterer clusterer;
     private final Clock clock;
@@ -48,6 +53,8 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
     private KeyValueStore<String, String> articleStories;
     private KeyValueStore<String, byte[]> signatures;
     private StoryIndex index;
+    private StoreSweep<String, StoryCluster> storySweep;
+    private StoreSweep<String, String> memberSweep;
     /**
      * The stories last written, as objects: the store stays the truth (every change is written through), but a busy
      * story is not decoded from JSON again for every article that joins it. Rebuilt empty with the index on init.
@@ -80,7 +87,9 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
                 return size() > WRITTEN_KEPT;
             }
         };
-        context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, ts -> forgetOldStories());
+        this.storySweep = new StoreSweep<>(clusters, STORY_SWEEP_BUDGET);
+        this.memberSweep = new StoreSweep<>(articleStories, MEMBER_SWEEP_BUDGET);
+        context.schedule(SWEEP_EVERY, PunctuationType.WALL_CLOCK_TIME, ts -> forgetOldStories());
     }
 
     @Override
@@ -175,38 +184,24 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
         return migrated;
     }
 
+    /**
+     * Forgets stories unseen for {@link #RETENTION}, a slice of the store per call (see {@link StoreSweep}), with
+     * their signatures. A story lists only some of its articles, so the article entries pointing to forgotten
+     * stories are found by a sweep of their own.
+     */
     private void forgetOldStories() {
         Instant cutoff = clock.instant().minus(RETENTION);
-        List<KeyValue<String, StoryCluster>> old = new ArrayList<>();
-        try (KeyValueIterator<String, StoryCluster> it = clusters.all()) {
-            it.forEachRemaining(kv -> {
-                if (kv.value.story().lastSeen().isBefore(cutoff)) {
-                    old.add(kv);
-                }
-            });
+        for (KeyValue<String, StoryCluster> old : storySweep.sweep((id, c) -> c.story().lastSeen().isBefore(cutoff))) {
+            String storyId = old.key;
+            old.value.representatives().forEach(member -> signatures.delete(signatureKey(storyId, member)));
+            written.remove(storyId);
+            index.removeStory(storyId);
         }
-        if (old.isEmpty()) {
-            return;
-        }
-        Set<String> forgotten = new HashSet<>();
-        for (KeyValue<String, StoryCluster> kv : old) {
-            for (String member : kv.value.representatives()) {
-                signatures.delete(signatureKey(kv.key, member));
-            }
-            clusters.delete(kv.key);
-            written.remove(kv.key);
-            index.removeStory(kv.key);
-            forgotten.add(kv.key);
-        }
-        // A story lists only some of its articles, so its members are found by what they point to.
-        List<String> members = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = articleStories.all()) {
-            it.forEachRemaining(kv -> {
-                if (forgotten.contains(kv.value)) {
-                    members.add(kv.key);
-                }
-            });
-        }
-        members.forEach(articleStories::delete);
+        Map<String, Boolean> kept = new HashMap<>();
+        memberSweep.sweep((articleKey, storyId) -> !kept.computeIfAbsent(storyId, this::storyExists));
+    }
+
+    private boolean storyExists(String storyId) {
+        return written.containsKey(storyId) || index.contains(storyId) || clusters.get(storyId) != null;
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.agendamonitor.BreakingNewsFixtures;
@@ -154,5 +155,25 @@ class StoryClusterProcessorTest {
         assertThat(signatures.approximateNumEntries()).isZero();
         assertThat(articleStories.approximateNumEntries()).isZero();
         assertThat(send(start(), story.get(0)).get(0).newStory()).isTrue();
+    }
+
+    @Test
+    void shouldForgetOnlyTheStoriesPastRetentionAndTheArticlesThatPointToThem() {
+        List<Article> old = BreakingNewsFixtures.usmcaStory();
+        StoryClusterProcessor processor = start();
+        String oldId = send(processor, old.toArray(Article[]::new)).get(0).story().id();
+        Instant later = BreakingNewsFixtures.T0.plus(StoryClusterProcessor.RETENTION).plus(Duration.ofHours(2));
+        List<Article> live = BreakingNewsFixtures.recent(List.of(BreakingNewsFixtures.otherUsmcaArticle()), later);
+        String liveId = send(processor, live.get(0)).get(0).story().id();
+
+        clock.set(later);
+        context.scheduledPunctuators().forEach(p -> p.getPunctuator().punctuate(later.toEpochMilli()));
+
+        assertThat(clusters.get(oldId)).isNull();
+        assertThat(clusters.get(liveId)).isNotNull();
+        assertThat(articleStories.get(StoryClusterProcessor.articleKey(old.get(0).id(), "usmca"))).isNull();
+        assertThat(articleStories.get(StoryClusterProcessor.articleKey(live.get(0).id(), "usmca"))).isEqualTo(liveId);
+        assertThat(signatures.approximateNumEntries()).as("only the live story's signature").isEqualTo(1);
+        assertThat(send(processor, live.get(0))).as("the live story still knows its article").isEmpty();
     }
 }
