@@ -38,7 +38,7 @@ final class Settings {
                     intRange(6_000, 300_000)),
             new SettingKey("streams.processing.guarantee", "exactly_once_v2", "Kafka Streams processing guarantee",
                     oneOf("exactly_once_v2", "at_least_once")),
-            new SettingKey("streams.commit.interval.ms", "100", "Kafka Streams commit interval", intRange(1, 600_000)),
+            new SettingKey("streams.commit.interval.ms", "50", "Kafka Streams commit interval", intRange(1, 600_000)),
             new SettingKey("streams.num.threads", "1", "Kafka Streams stream threads", intRange(1, 64)),
             new SettingKey("feeds.file", "", "OPML feed list (default <config>/feeds.opml)", anyString()),
             new SettingKey("agenda.file", "", "agenda definition (default <config>/agenda.yaml)", anyString()),
