@@ -16,8 +16,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * They are forgotten a {@link StoreSweep} slice at a time, so the sweep never holds up the stream for long.
  */
 final class Deduplicator implements FixedKeyProcessor<String, Article, Article> {
-    static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
-    /** Ids looked at per sweep; 17 million a day per task, far more than arrive. */
+    /** Ids looked at per sweep; at one sweep per {@link StoreSweep#EVERY}, 17 million a day per task. */
     static final int SWEEP_BUDGET = 2_000;
     private final AgendaMetrics metrics;
     private final Duration retention;
@@ -35,7 +34,7 @@ final class Deduplicator implements FixedKeyProcessor<String, Article, Article> 
         this.context = context;
         this.seen = context.getStateStore(StoreNames.ARTICLE_IDS);
         this.sweep = new StoreSweep<>(seen, SWEEP_BUDGET);
-        context.schedule(SWEEP_EVERY, PunctuationType.WALL_CLOCK_TIME, this::forgetOlderThanRetention);
+        context.schedule(StoreSweep.EVERY, PunctuationType.WALL_CLOCK_TIME, this::forgetOlderThanRetention);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.agendamonitor.stream;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiPredicate;
@@ -17,6 +18,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * retentions (days) absorb.
  */
 final class StoreSweep<K, V> {
+    /** How often the processors that own a sweep run it: small slices, often. */
+    static final Duration EVERY = Duration.ofSeconds(10);
+
     private final KeyValueStore<K, V> store;
     private final int budget;
     private K resumeAfter;

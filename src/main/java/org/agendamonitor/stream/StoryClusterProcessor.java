@@ -41,7 +41,6 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
     /** Stories kept decoded in memory (a few MB). */
     static final int WRITTEN_KEPT = 1_024;
     private static final StringSerializer KEYS = new StringSerializer();
-    static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
     /** Stories decoded per sweep; article entries per sweep (each story they point to looked up once). */
     static final int STORY_SWEEP_BUDGET = 200;
     static final int MEMBER_SWEEP_BUDGET = 2_000;
@@ -89,7 +88,7 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
         };
         this.storySweep = new StoreSweep<>(clusters, STORY_SWEEP_BUDGET);
         this.memberSweep = new StoreSweep<>(articleStories, MEMBER_SWEEP_BUDGET);
-        context.schedule(SWEEP_EVERY, PunctuationType.WALL_CLOCK_TIME, ts -> forgetOldStories());
+        context.schedule(StoreSweep.EVERY, PunctuationType.WALL_CLOCK_TIME, ts -> forgetOldStories());
     }
 
     @Override

@@ -99,7 +99,7 @@ class DeduplicatorTest {
 
         driver.advanceWallClockTime(RETENTION.plusDays(1));
         assertThat(remembered()).as("one sweep visits at most its budget").isEqualTo(500);
-        driver.advanceWallClockTime(Deduplicator.SWEEP_EVERY);
+        driver.advanceWallClockTime(StoreSweep.EVERY);
         assertThat(remembered()).as("the next sweep takes the rest").isZero();
 
         send(0, 1);
