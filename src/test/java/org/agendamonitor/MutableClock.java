@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 /** A clock tests move by hand, so "now" is explicit in every assertion. */
 public final class MutableClock extends Clock {
     private volatile Instant now;
+    private volatile Duration tick = Duration.ZERO;
 
     public MutableClock(Instant now) {
         this.now = now;
@@ -22,8 +23,16 @@ public final class MutableClock extends Clock {
         now = now.plus(d);
     }
 
+    /** From now on every read moves the clock by {@code step} first, as if each reader took that long. */
+    public void tickOnEveryRead(Duration step) {
+        tick = step;
+    }
+
     @Override
-    public Instant instant() {
+    public synchronized Instant instant() {
+        if (!tick.isZero()) {
+            now = now.plus(tick);
+        }
         return now;
     }
 

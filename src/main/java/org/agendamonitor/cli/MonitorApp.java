@@ -127,7 +127,7 @@ public final class MonitorApp implements AutoCloseable {
         InteractiveQueries queries = new InteractiveQueries(streams, config.kafka().partitions(), progress.progress(),
                 Clock.systemUTC());
         registerMatchedCounters(metrics, queries);
-        registerProgressGauges(metrics, queries, agenda);
+        ProgressGauges progressGauges = registerProgressGauges(metrics, queries, agenda);
         metrics.streamsRunningFrom(queries::ready);
         toClose.push(startAlertDispatcher(metrics));
         // Several instances: each answers for all partitions (peers asked over /internal/*). Gauges stay local.
@@ -148,7 +148,10 @@ public final class MonitorApp implements AutoCloseable {
 
         Map<Recommendation, String> titles = new EnumMap<>(Recommendation.class);
         agenda.recommendations().forEach(r -> titles.put(r.id(), r.title()));
-        web = new WebServer(config.web(), readModel, titles, scheduler::statuses, registry);
+        web = new WebServer(config.web(), readModel, titles, scheduler::statuses, () -> {
+            progressGauges.refresh();
+            return registry.scrape();
+        });
         if (advertised != null) {
             web.withInternalRoutes(queries);
         }
@@ -212,16 +215,19 @@ public final class MonitorApp implements AutoCloseable {
     }
 
     /** Progress gauges over this instance's progress store (see ProgressGauges for several instances). */
-    private static void registerProgressGauges(AgendaMetrics metrics, InteractiveQueries queries, AgendaSpec agenda) {
+    private static ProgressGauges registerProgressGauges(AgendaMetrics metrics, InteractiveQueries queries,
+            AgendaSpec agenda) {
         Map<Recommendation, List<String>> milestones = new EnumMap<>(Recommendation.class);
         agenda.recommendations().forEach(r -> milestones.put(r.id(), r.milestones().stream().map(Milestone::id)
                 .toList()));
-        new ProgressGauges(() -> {
+        ProgressGauges gauges = new ProgressGauges(() -> {
             if (!queries.ready()) {
                 throw new IllegalStateException("stores not queryable while streams is " + queries.state());
             }
             return queries.progress();
-        }, Clock.systemUTC()).bindTo(metrics, milestones);
+        }, Clock.systemUTC());
+        gauges.bindTo(metrics, milestones);
+        return gauges;
     }
 
     /** Alerts leave the topology through agenda.alerts.v1; this consumer hands them to the log, webhook and mail. */

@@ -23,6 +23,11 @@ import org.agendamonitor.model.Recommendation;
  * each instance reports only the recommendations it hosts; the others read NaN (aggregate with
  * {@code max by (recommendation)}). While the stores cannot be read (rebalancing, starting) a meter keeps its last
  * value, NaN before the first read, never a 0 that would look like a counter reset to {@code increase()}.
+ *
+ * <p>One scrape, one snapshot: the stores are read at most once per {@link #CACHE_FOR}, and the {@code /metrics}
+ * route calls {@link #refresh()} before it scrapes. Without that, a scrape that began just before the cache ran out
+ * showed its first gauges from the old snapshot and the rest from the new one: the alert counter of a story's third
+ * article beside the momentum of its second, a pair no state of the pipeline ever had.
  */
 public final class ProgressGauges {
     static final Duration CACHE_FOR = Duration.ofSeconds(1);
@@ -58,19 +63,28 @@ public final class ProgressGauges {
         return p == null ? Double.NaN : field.applyAsDouble(p);
     }
 
+    /** Reads the stores now, so that the gauges read next (within {@link #CACHE_FOR}) all show this one snapshot. */
+    public synchronized void refresh() {
+        read(clock.instant());
+    }
+
     private synchronized Map<Recommendation, ProgressSnapshot> current() {
         Instant now = clock.instant();
         if (now.isAfter(readAt.plus(CACHE_FOR)) || now.isBefore(readAt)) {
-            try {
-                Map<Recommendation, ProgressSnapshot> fresh = snapshots.get();
-                last.keySet().retainAll(fresh.keySet());
-                last.putAll(fresh);
-                readAt = now;
-            } catch (RuntimeException storesNotReadable) {
-                // keep the last values: rebalancing or starting (InvalidStateStoreException)
-            }
+            read(now);
         }
         return Map.copyOf(last);
+    }
+
+    private void read(Instant now) {
+        try {
+            Map<Recommendation, ProgressSnapshot> fresh = snapshots.get();
+            last.keySet().retainAll(fresh.keySet());
+            last.putAll(fresh);
+            readAt = now;
+        } catch (RuntimeException storesNotReadable) {
+            // keep the last values: rebalancing or starting (InvalidStateStoreException)
+        }
     }
 
     private static double lastSeen(ProgressSnapshot p, String milestone) {

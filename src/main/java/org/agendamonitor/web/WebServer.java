@@ -2,7 +2,6 @@ package org.agendamonitor.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * HTTP server for the dashboard ({@code /}), the JSON API ({@code /api/*}), {@code /metrics} and {@code /health}.
  * Binds to {@code web.bind} (127.0.0.1 by default). Bad parameters get a 400 JSON error, an unready pipeline a 503,
- * and an unexpected failure a 500 JSON error: never a stack trace.
+ * and an unexpected failure a 500 JSON error: never a stack trace. {@code /metrics} answers {@code metricsText}, the
+ * Prometheus exposition of the app's registry.
  */
 public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -41,7 +41,7 @@ public final class WebServer implements AutoCloseable {
     private final EventBroadcaster events;
 
     public WebServer(WebSettings settings, AgendaReadModel model, Map<Recommendation, String> titles,
-            Supplier<? extends List<?>> feedStatuses, PrometheusMeterRegistry registry) {
+            Supplier<? extends List<?>> feedStatuses, Supplier<String> metricsText) {
         ApiRoutes api = new ApiRoutes(model, titles, feedStatuses);
         DashboardPage page = new DashboardPage(api);
         events = new EventBroadcaster(model, EVENT_TICK, HEARTBEAT);
@@ -64,7 +64,7 @@ public final class WebServer implements AutoCloseable {
         route("/api/events", events::subscribe);
         route("/health", api::health);
         route("/metrics", ex -> HttpExchanges.send(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
-                registry.scrape().getBytes(StandardCharsets.UTF_8)));
+                metricsText.get().getBytes(StandardCharsets.UTF_8)));
         route("/static/", WebServer::staticFile);
         route("/alerts", ex -> html(ex, () -> PageLayout.shell(PageLayout.Page.ALERTS, "/api/alerts",
                 "Loading alerts…")));

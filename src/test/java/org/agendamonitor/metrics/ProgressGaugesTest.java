@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.lang.ref.Reference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.agendamonitor.MutableClock;
 import org.agendamonitor.model.MilestoneSeen;
 import org.agendamonitor.model.ProgressSnapshot;
@@ -23,6 +25,8 @@ class ProgressGaugesTest {
     private final Map<Recommendation, ProgressSnapshot> hosted = new EnumMap<>(Recommendation.class);
     private boolean readable = true;
     private PrometheusMeterRegistry registry;
+    /** Held for the test's length: the registry's counters observe through it by a weak reference. */
+    private AgendaMetrics metrics;
 
     static ProgressSnapshot snapshot(Recommendation r, double score, double momentum, long alerts, Instant milestone) {
         return new ProgressSnapshot(r, NOW, score, momentum, 10, 4, 2, 7, Map.of("en", 2L), Map.of("en", 7L), 1, 3,
@@ -34,13 +38,13 @@ class ProgressGaugesTest {
     @BeforeEach
     void setUp() {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        metrics = new AgendaMetrics(registry);
         new ProgressGauges(() -> {
             if (!readable) {
                 throw new IllegalStateException("stores not readable");
             }
             return Map.copyOf(hosted);
-        }, clock).bindTo(new AgendaMetrics(registry),
-                Map.of(Recommendation.USMCA, List.of("joint-review-concluded")));
+        }, clock).bindTo(metrics, Map.of(Recommendation.USMCA, List.of("joint-review-concluded")));
     }
 
     private double gauge(String name, String recommendation) {
@@ -87,5 +91,47 @@ class ProgressGaugesTest {
         clock.advance(Duration.ofSeconds(2));
         assertThat(registry.get(AgendaMetrics.ALERTS).tag("recommendation", "usmca").functionCounter().count())
                 .isEqualTo(3);
+    }
+
+    @Test
+    void shouldShowOneSnapshotInAScrapeThatRunsPastTheCacheExpiry() {
+        MutableClock ticking = new MutableClock(NOW);
+        ticking.tickOnEveryRead(Duration.ofMillis(1));
+        AtomicInteger reads = new AtomicInteger();
+        Map<Recommendation, ProgressSnapshot> stores = new EnumMap<>(Recommendation.class);
+        ProgressGauges gauges = new ProgressGauges(() -> {
+            reads.incrementAndGet();
+            return Map.copyOf(stores);
+        }, ticking);
+        PrometheusMeterRegistry scraped = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        AgendaMetrics metrics = new AgendaMetrics(scraped);
+        gauges.bindTo(metrics, Map.of());
+        // a story's second article is cached; then its third raises the momentum and the alert together
+        stores.put(Recommendation.USMCA, snapshot(Recommendation.USMCA, 50, 2.0, 0, null));
+        assertThat(scraped.get(AgendaMetrics.MOMENTUM_RATIO).tag("recommendation", "usmca").gauge().value())
+                .isEqualTo(2.0);
+        stores.put(Recommendation.USMCA, snapshot(Recommendation.USMCA, 50, 3.0, 1, null));
+
+        // a scrape well inside the cache period still shows the stores as they are now
+        Instant firstRefresh = NOW.plus(ProgressGauges.CACHE_FOR.dividedBy(2));
+        ticking.set(firstRefresh);
+        gauges.refresh();
+        assertThat(scraped.scrape()).contains("agenda_momentum_ratio{recommendation=\"usmca\"} 3.0")
+                .contains("agenda_alerts_total{recommendation=\"usmca\"} 1.0");
+
+        // the next scrape begins 10 ms before that read would run out, and every gauge read takes 1 ms
+        stores.put(Recommendation.USMCA, snapshot(Recommendation.USMCA, 50, 4.0, 2, null));
+        Instant oldExpiry = firstRefresh.plusMillis(1).plus(ProgressGauges.CACHE_FOR);
+        ticking.set(oldExpiry.minusMillis(10));
+        reads.set(0);
+        gauges.refresh();
+        String scrape = scraped.scrape();
+
+        assertThat(ticking.instant()).as("the scrape ran past the old expiry").isAfter(oldExpiry);
+        assertThat(reads).as("store reads, the scrape's own refresh included").hasValue(1);
+        assertThat(scrape).contains("agenda_momentum_ratio{recommendation=\"usmca\"} 4.0")
+                .contains("agenda_alerts_total{recommendation=\"usmca\"} 2.0");
+        // the counters observe through AgendaMetrics, held weakly by the registry (as the app holds it, keep it)
+        Reference.reachabilityFence(metrics);
     }
 }

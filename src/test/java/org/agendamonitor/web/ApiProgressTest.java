@@ -113,7 +113,7 @@ class ApiProgressTest {
     @BeforeEach
     void start() {
         server = new WebServer(new WebSettings("127.0.0.1", 0), new ProgressReadModel(),
-                Map.of(Recommendation.USMCA, "USMCA"), List::of, MetricsRegistryFactory.prometheus()).start();
+                Map.of(Recommendation.USMCA, "USMCA"), List::of, MetricsRegistryFactory.prometheus()::scrape).start();
     }
 
     @AfterEach

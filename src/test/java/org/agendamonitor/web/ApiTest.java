@@ -36,7 +36,7 @@ class ApiTest {
         titles.put(Recommendation.USMCA, "Ratify and implement the USMCA");
         PrometheusMeterRegistry registry = MetricsRegistryFactory.prometheus();
         server = new WebServer(new WebSettings("127.0.0.1", 0), model, titles,
-                () -> List.of(Map.of("feedId", "demo-wire")), registry).start();
+                () -> List.of(Map.of("feedId", "demo-wire")), registry::scrape).start();
     }
 
     @AfterEach

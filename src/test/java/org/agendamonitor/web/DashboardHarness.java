@@ -46,7 +46,7 @@ final class DashboardHarness implements AutoCloseable {
             DashboardFixtures.json("recommendations-progress.json").forEach(r -> titles.put(
                     Recommendation.fromId(r.get("id").asText()), r.get("title").asText()));
             server = new WebServer(new WebSettings("127.0.0.1", 0), model, titles, () -> feeds,
-                    MetricsRegistryFactory.prometheus()).start();
+                    MetricsRegistryFactory.prometheus()::scrape).start();
         }
         return server.url();
     }

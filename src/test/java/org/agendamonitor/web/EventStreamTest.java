@@ -28,7 +28,7 @@ class EventStreamTest {
         // What exists when the server starts is known to the broadcaster before any client connects.
         model.addAll(DashboardFixtures.articles("articles.json"));
         server = new WebServer(new WebSettings("127.0.0.1", 0), model, Map.of(), List::of,
-                MetricsRegistryFactory.prometheus()).start();
+                MetricsRegistryFactory.prometheus()::scrape).start();
     }
 
     @AfterEach
