@@ -10,6 +10,7 @@ import org.agendamonitor.match.AgendaMatcher;
 import org.agendamonitor.metrics.AgendaMetrics;
 import org.agendamonitor.metrics.MetricsRegistryFactory;
 import org.agendamonitor.stream.PassThroughTopology;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
@@ -80,7 +81,7 @@ final class StreamsSections {
                             CommittedReader.percent(matched, full.records()),
                             100 * full.sustainedPerSecond() / pass.sustainedPerSecond(), full.threadTime());
                     report.articlesPerSecond(full.sustainedPerSecond());
-                    latency(report, bootstrap, producer, topology);
+                    latency(report, bootstrap, producer, topology, full.streams());
                 } finally {
                     full.streams().close(Duration.ofSeconds(15));
                 }
@@ -88,8 +89,8 @@ final class StreamsSections {
         }
     }
 
-    private void latency(BenchReport report, String bootstrap, CorpusProducer producer, Topology topology)
-            throws InterruptedException {
+    private void latency(BenchReport report, String bootstrap, CorpusProducer producer, Topology topology,
+            KafkaStreams streams) throws InterruptedException {
         say("4. latency: %d articles/s for %d s (+%d s warm-up)", options.rate(), options.latency().toSeconds(),
                 options.warmUp().toSeconds());
         // The breaking story goes first: the steady load is live news (fetched now), whose volume spike raises
@@ -101,8 +102,9 @@ final class StreamsSections {
         }
         LatencySamples samples = LatencyProbe.run(bootstrap, producer, generator, LATENCY_ITEMS_FROM, options.rate(),
                 options.latency(), options.warmUp());
-        report.add(4, "4. latency @%d articles/s, %d s: produce-to-matched %s | fetch-to-alert (breaking story): %s",
-                options.rate(), options.latency().toSeconds(), samples.summary(), alert);
+        report.add(4, "4. latency @%d articles/s, %d s: produce-to-matched %s | fetch-to-alert (breaking story): %s"
+                        + " | stream threads, last minute: %s", options.rate(), options.latency().toSeconds(),
+                samples.summary(), alert, SlowestSteps.of(streams.metrics()));
     }
 
     private StreamsDrain.Result drain(Topology topology, String applicationId, String input) throws Exception {

@@ -40,6 +40,7 @@ class BenchCommandIT {
         assertThat(number(lines, "4. latency", "p99 ([0-9]+) ms")).isNotNegative();
         // the breaking story alerts: the probe once ran after the load and only ever saw the cool-down
         assertThat(number(lines, "4. latency", "fetch-to-alert \\(breaking story\\): ([0-9]+) ms")).isPositive();
+        assertThat(number(lines, "4. latency", "slowest commit ([0-9]+) ms")).isNotNegative();
         assertThat(number(lines, "5. fetch", "60 feeds on [0-9]+ loopback hosts in ([0-9.]+) s")).isPositive();
         assertThat(number(lines, "6. start-up", "RSS at ready ([0-9]+) MB")).isPositive();
     }
