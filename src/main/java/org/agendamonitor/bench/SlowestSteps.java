@@ -13,8 +13,6 @@ import org.apache.kafka.common.MetricName;
  * store once did, or from steady work.
  */
 final class SlowestSteps {
-    private static final String GROUP = "stream-thread-metrics";
-
     private SlowestSteps() {
     }
 
@@ -28,7 +26,7 @@ final class SlowestSteps {
     private static String max(Map<MetricName, ? extends Metric> metrics, String name) {
         double max = Double.NaN;
         for (Map.Entry<MetricName, ? extends Metric> e : metrics.entrySet()) {
-            if (e.getKey().group().equals(GROUP) && e.getKey().name().equals(name)
+            if (e.getKey().group().equals(ThreadTime.GROUP) && e.getKey().name().equals(name)
                     && e.getValue().metricValue() instanceof Double value && Double.isFinite(value)) {
                 max = Double.isNaN(max) ? value : Math.max(max, value);
             }

@@ -11,12 +11,15 @@ import org.apache.kafka.streams.KafkaStreams;
  * processing shows a high process share; one bound by exactly-once commits a high commit share.
  */
 final class ThreadTime {
+    /** Kafka Streams' metric group of the stream threads, which {@link SlowestSteps} reads too. */
+    static final String GROUP = "stream-thread-metrics";
+
     private final Map<String, double[]> sums = new TreeMap<>();
 
     /** Adds one reading of every thread's ratios. */
     void sample(KafkaStreams streams) {
         streams.metrics().forEach((name, metric) -> {
-            if (name.group().equals("stream-thread-metrics") && name.name().endsWith("-ratio")
+            if (name.group().equals(GROUP) && name.name().endsWith("-ratio")
                     && metric.metricValue() instanceof Double value && !value.isNaN()) {
                 double[] sum = sums.computeIfAbsent(name.name().replace("-ratio", ""), k -> new double[2]);
                 sum[0] += value;
