@@ -2,10 +2,12 @@ package org.agendamonitor.progress;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,12 +27,19 @@ import org.agendamonitor.model.Recommendation;
  * the store per article, so the horizon is wide: with two stream threads the partitions of a replay advance at their
  * own pace, and a horizon of two windows (four days) sent every article of the slower one down that path (the
  * 100,000-article benchmark fell from 2,000 to 133 articles/s).
+ *
+ * <p>Inside that horizon, a story whose last article is more than a window (plus {@link #COLD_MARGIN}) behind the
+ * newest is <em>cold</em>: its representatives are posted under keys of their own, which a lookup walks only for an
+ * article old enough to join such a story. Articles arrive about in event-time order, so nearly every lookup walks
+ * the postings of about two days of stories instead of a week's; the answer is the same.
  * Not thread-safe: one per stream task.
  */
 public final class StoryIndex {
     private static final Duration SWEEP_EVERY = Duration.ofHours(1);
     /** Event time kept behind the newest article, at least two windows. */
     public static final Duration KEPT = Duration.ofDays(7);
+    /** How far past a window behind the newest article a story stays hot (at least the sweep's period). */
+    static final Duration COLD_MARGIN = Duration.ofHours(6);
 
     private final Duration window;
     private final double threshold;
@@ -59,6 +68,10 @@ public final class StoryIndex {
     private Instant swept;
     /** The latest last-article time of an evicted story: articles more than a window after it are covered. */
     private Instant evictedUntil;
+    /** Posting entries walked by all lookups so far (what a lookup costs; for tests). */
+    private long walked;
+    /** Stories whose last article is before this are cold (null: none yet); only articles before it + window see them. */
+    private Instant coldBefore;
 
     StoryIndex(Duration window, double threshold) {
         this(window, threshold, true);
@@ -86,6 +99,8 @@ public final class StoryIndex {
         final Recommendation recommendation;
         Instant first;
         Instant last;
+        /** Posted under the cold keys (see {@link #coldBefore}). */
+        boolean cold;
         /** article id -> member slot */
         final Map<String, Integer> members = new LinkedHashMap<>();
 
@@ -187,6 +202,10 @@ public final class StoryIndex {
         Story s = stories.computeIfAbsent(id, k -> new Story(k, recommendation));
         s.first = first;
         s.last = last;
+        boolean cold = isCold(last); // a story loaded for a late article can be cold from the start
+        if (s.cold != cold) {
+            repost(s, cold); // or a late article brought a cold one back
+        }
         observe(last);
     }
 
@@ -200,6 +219,11 @@ public final class StoryIndex {
         if (s == null || signature.length != MinHash.SIZE || s.members.containsKey(articleId)) {
             return;
         }
+        s.members.put(articleId, place(s, signature));
+    }
+
+    /** A new slot for a member of {@code s}, posted under the keys of the story's tier. */
+    private int place(Story s, int[] signature) {
         int slot = freeSlots.size > 0 ? freeSlots.pop() : nextSlot++;
         if (slot == members.length) {
             members = Arrays.copyOf(members, slot * 2);
@@ -207,15 +231,30 @@ public final class StoryIndex {
         }
         members[slot] = new Member(s, signature);
         live++;
-        s.members.put(articleId, slot);
         post(slot);
+        return slot;
+    }
+
+    private boolean isCold(Instant last) {
+        return coldBefore != null && last.isBefore(coldBefore);
+    }
+
+    /** Moves a story's members to the other tier: new slots under the other keys, the old ones freed. */
+    private void repost(Story s, boolean cold) {
+        List<Map.Entry<String, Integer>> moving = new ArrayList<>(s.members.entrySet());
+        s.cold = cold;
+        for (Map.Entry<String, Integer> member : moving) {
+            int[] signature = members[member.getValue()].signature();
+            free(member.getValue());
+            s.members.put(member.getKey(), place(s, signature));
+        }
     }
 
     /** Lists the member in {@code slot} under each of its signature's (position, value) keys. */
     private void post(int slot) {
         Member m = members[slot];
         for (int i = 0; i < m.signature().length; i++) {
-            postings.listFor(key(m.story().recommendation, i, m.signature()[i])).add(slot);
+            postings.listFor(key(m.story().cold, m.story().recommendation, i, m.signature()[i])).add(slot);
         }
     }
 
@@ -266,16 +305,9 @@ public final class StoryIndex {
         if (signature.length != MinHash.SIZE) {
             return Optional.empty();
         }
-        for (int i = 0; i < signature.length; i++) {
-            IntList list = postings.get(key(recommendation, i, signature[i]));
-            if (list != null) {
-                int[] slots = list.values;
-                for (int j = 0, n = list.size; j < n; j++) {
-                    if (shared[slots[j]]++ == 0) {
-                        touched.add(slots[j]);
-                    }
-                }
-            }
+        count(false, recommendation, signature);
+        if (coldBefore != null && at.isBefore(coldBefore.plus(window))) {
+            count(true, recommendation, signature); // old enough to join a cold story (rare)
         }
         Story best = null;
         double bestSimilarity = 0;
@@ -298,6 +330,27 @@ public final class StoryIndex {
         return Optional.ofNullable(best).map(s -> s.id);
     }
 
+    /** Adds one to the shared count of every member of the tier that shares a position with the signature. */
+    private void count(boolean cold, Recommendation recommendation, int[] signature) {
+        for (int i = 0; i < signature.length; i++) {
+            IntList list = postings.get(key(cold, recommendation, i, signature[i]));
+            if (list != null) {
+                int[] slots = list.values;
+                walked += list.size;
+                for (int j = 0, n = list.size; j < n; j++) {
+                    if (shared[slots[j]]++ == 0) {
+                        touched.add(slots[j]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Posting entries all lookups have walked so far. */
+    long entriesWalked() {
+        return walked;
+    }
+
     /** Stories held (for tests and logs). */
     public int size() {
         return stories.size();
@@ -314,18 +367,24 @@ public final class StoryIndex {
         if (evicting && (swept == null || !newest.isBefore(swept.plus(SWEEP_EVERY)))) {
             swept = newest;
             Instant oldestKept = newest.minus(horizon);
+            coldBefore = newest.minus(window).minus(COLD_MARGIN);
+            List<Story> cooled = new ArrayList<>();
             for (Iterator<Story> it = stories.values().iterator(); it.hasNext(); ) {
                 Story s = it.next();
                 if (s.last.isBefore(oldestKept)) {
                     it.remove();
                     evictedUntil = evictedUntil == null || s.last.isAfter(evictedUntil) ? s.last : evictedUntil;
                     s.members.values().forEach(this::free);
+                } else if (!s.cold && isCold(s.last)) {
+                    cooled.add(s);
                 }
             }
+            cooled.forEach(s -> repost(s, true));
         }
     }
 
-    private static long key(Recommendation recommendation, int position, int value) {
-        return ((long) recommendation.ordinal() << 40) | ((long) position << 32) | (value & 0xffffffffL);
+    private static long key(boolean cold, Recommendation recommendation, int position, int value) {
+        return (cold ? 1L << 48 : 0) | ((long) recommendation.ordinal() << 40) | ((long) position << 32)
+                | (value & 0xffffffffL);
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.agendamonitor.bench.ArticleGenerator;
 import org.agendamonitor.model.Article;
 import org.agendamonitor.model.ArticleMatch;
@@ -148,5 +149,43 @@ class StoryIndexTest {
         assertThat(index.covers(newest.minus(StoryIndex.KEPT))).isFalse();
         // what it covers, it answers: the story of four days ago is still there for an article of that day
         assertThat(index.best(Recommendation.USMCA, signature, newest.minus(Duration.ofDays(4)))).isPresent();
+    }
+
+    /**
+     * Stories more than a window (and the margin) behind the newest article stay answerable for late articles, but
+     * an article of now does not walk their postings: that is what a lookup saves.
+     */
+    @Test
+    void shouldLeaveStoriesOutsideTheWindowOutOfTheLookupsOfCurrentArticles() {
+        StoryIndex index = clusterer.newIndex();
+        Instant t0 = Instant.parse("2026-03-01T00:00:00Z");
+        int[] signature = MinHash.signature(List.of("usmca", "review", "usmca review"));
+        for (int hour = 0; hour <= 96; hour += 4) { // four days, one story every four hours, all alike
+            Instant at = t0.plus(Duration.ofHours(hour));
+            index.putStory("usmca-" + hour, Recommendation.USMCA, at, at);
+            index.addMember("usmca-" + hour, "a" + hour, signature);
+        }
+        Instant newest = t0.plus(Duration.ofHours(96));
+        Instant hotSince = newest.minus(StoryClusterer.DEFAULT_WINDOW).minus(StoryIndex.COLD_MARGIN);
+        long cold = IntStream.rangeClosed(0, 24).filter(h -> t0.plus(Duration.ofHours(4L * h)).isBefore(hotSince))
+                .count();
+        assertThat(cold).isBetween(5L, 20L);
+
+        long now = walkedBy(index, signature, newest, "usmca-48"); // ties go to the smallest id in the window
+        Instant late = t0.plus(Duration.ofHours(2));
+        long lateWalked = walkedBy(index, signature, late, "usmca-0");
+        assertThat(lateWalked - now).as("only a late article walks the cold stories").isEqualTo(cold * MinHash.SIZE);
+
+        // a late article that joins a cold story brings it back: articles of now see it again
+        index.putStory("usmca-0", Recommendation.USMCA, t0, newest);
+        assertThat(walkedBy(index, signature, newest, "usmca-0") - now).isEqualTo(MinHash.SIZE);
+    }
+
+    /** Posting entries walked by one lookup, which must answer {@code expected}. */
+    private static long walkedBy(StoryIndex index, int[] signature, Instant at, String expected) {
+        long before = index.entriesWalked();
+        assertThat(index.best(Recommendation.USMCA, signature, at)).as("story for an article at %s", at)
+                .contains(expected);
+        return index.entriesWalked() - before;
     }
 }
