@@ -1,5 +1,7 @@
 package org.agendamonitor.kafka;
 
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.kafka.common.errors.SerializationException;
@@ -7,12 +9,19 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** JSON serde for one record type, via {@link Json#MAPPER}. Bad bytes raise Kafka's SerializationException. */
+/**
+ * JSON serde for one record type, via {@link Json#MAPPER}. Bad bytes raise Kafka's SerializationException. The reader
+ * and writer are bound to the type once, rather than the mapper finding the root type's (de)serializer per record.
+ */
 public final class JsonSerde<T> implements Serde<T> {
     private final Class<T> type;
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
 
     public JsonSerde(Class<T> type) {
         this.type = type;
+        this.reader = Json.MAPPER.readerFor(type);
+        this.writer = Json.MAPPER.writerFor(type);
     }
 
     public static <T> JsonSerde<T> of(Class<T> type) {
@@ -21,7 +30,7 @@ public final class JsonSerde<T> implements Serde<T> {
 
     public byte[] toBytes(T value) {
         try {
-            return value == null ? null : Json.MAPPER.writeValueAsBytes(value);
+            return value == null ? null : writer.writeValueAsBytes(value);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + type.getSimpleName() + " as JSON", e);
         }
@@ -32,7 +41,7 @@ public final class JsonSerde<T> implements Serde<T> {
             return null;
         }
         try {
-            return Json.MAPPER.readValue(bytes, type);
+            return reader.readValue(bytes);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("not a valid " + type.getSimpleName() + " JSON: " + e.getMessage(), e);
         }
