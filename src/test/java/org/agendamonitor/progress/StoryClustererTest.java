@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import org.agendamonitor.BreakingNewsFixtures;
+import org.agendamonitor.bench.ArticleGenerator;
 import org.agendamonitor.model.Article;
 import org.agendamonitor.model.ArticleMatch;
 import org.agendamonitor.model.Direction;
@@ -153,6 +155,52 @@ class StoryClustererTest {
             }
             assertThat(StoryText.contentWords(text)).as(text).isEqualTo(expected);
         }
+    }
+
+    /**
+     * Folding a text a chunk at a time, and stopping after the lede, gives the first words of folding it whole (the
+     * way it was done before): random texts of the characters where decomposition, marks and case depend on context.
+     */
+    @Test
+    void shouldFindTheSameFirstWordsAsFoldingTheWholeText() {
+        String[] pieces = {" ", "  ", "\t", "\n", "a", "B", "mexico", "MÉXICO", "e\u0301", "\u0301", "\u0345", "Σ", "σ",
+                "ΟΔΟΣ", "İ", "ǅ", "ß", "ñ", "N\u0303", "12", "\u0660", "'", ".", ":", "-", "🇲🇽", "北京", "\uD800",
+                "the", "de", "aranceles", "USMCA", "T-MEC", "\u00A0", "\u2003"};
+        SplittableRandom random = new SplittableRandom(1202);
+        ArticleGenerator generator = ArticleGenerator.withDefaults();
+        for (int t = 0; t < 20_000; t++) {
+            String text;
+            if (t % 4 == 0) {
+                text = generator.article(t, BreakingNewsFixtures.T0).summary();
+            } else {
+                StringBuilder b = new StringBuilder();
+                for (int p = random.nextInt(120); p > 0; p--) {
+                    b.append(pieces[random.nextInt(pieces.length)]);
+                }
+                text = b.toString();
+            }
+            List<String> whole = foldedWhole(text);
+            int limit = 1 + random.nextInt(60);
+            assertThat(StoryText.contentWords(text, limit)).as(text)
+                    .isEqualTo(whole.subList(0, Math.min(limit, whole.size())));
+            assertThat(StoryText.contentWords(text)).as(text).isEqualTo(whole);
+        }
+    }
+
+    /** Content words as found before the lede limit: the whole text folded at once, then its words. */
+    private static List<String> foldedWhole(String text) {
+        List<String> words = new ArrayList<>();
+        if (text.isBlank()) {
+            return words;
+        }
+        String folded = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT);
+        for (String token : folded.split("[^\\p{L}\\p{Nd}]+")) {
+            if (token.length() >= 2 && !StoryText.contentWords(token).isEmpty()) { // not a stop word
+                words.add(token.length() > 3 && token.endsWith("s") ? token.substring(0, token.length() - 1) : token);
+            }
+        }
+        return words;
     }
 
     /** The FNV-1a of a shingle over its UTF-8 bytes, as signatures were first computed (they are stored). */
