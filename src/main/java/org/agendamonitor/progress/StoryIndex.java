@@ -61,9 +61,14 @@ public final class StoryIndex {
     private final IntList deadSlots = new IntList();
     private int nextSlot;
     private int live;
-    /** Per slot: positions shared with the signature being looked up (zero between lookups). */
-    private int[] shared = new int[64];
-    private final IntList touched = new IntList();
+    /**
+     * Per slot: positions shared with the signature being looked up (zero between lookups). Bytes (a count is at
+     * most {@link MinHash#SIZE}), so that the counts of tens of thousands of members stay in the L1 cache.
+     */
+    private byte[] shared = new byte[64];
+    /** The posting lists the lookup under way counted (at most one per position and tier). */
+    private final IntList[] counted = new IntList[2 * MinHash.SIZE];
+    private int countedLists;
     private Instant newest;
     private Instant swept;
     /** The latest last-article time of an evicted story: articles more than a window after it are covered. */
@@ -309,24 +314,32 @@ public final class StoryIndex {
         if (coldBefore != null && at.isBefore(coldBefore.plus(window))) {
             count(true, recommendation, signature); // old enough to join a cold story (rare)
         }
+        // Second pass over the same lists: each member's count is read once and reset at its first entry. Counting
+        // first and collecting after, rather than noting a member when its count leaves zero, keeps the hot loops
+        // free of unpredictable branches (the lists hold about four entries per distinct member).
         Story best = null;
         double bestSimilarity = 0;
-        for (int t = 0; t < touched.size; t++) {
-            int slot = touched.values[t];
-            int same = shared[slot];
-            shared[slot] = 0;
-            if (same < minShared || members[slot] == null) {
-                continue; // below the threshold (most of them), or a removed member
+        for (int l = 0; l < countedLists; l++) {
+            IntList list = counted[l];
+            int[] slots = list.values;
+            for (int j = 0, n = list.size; j < n; j++) {
+                int slot = slots[j];
+                int same = shared[slot];
+                shared[slot] = 0;
+                if (same < minShared || members[slot] == null) {
+                    continue; // below the threshold (most of them), counted already, or a removed member
+                }
+                double similarity = MinHash.fraction(same, MinHash.SIZE);
+                Story s = members[slot].story();
+                if (similarity >= threshold && inWindow(s, at) && (similarity > bestSimilarity
+                        || similarity == bestSimilarity && best != null && s.id.compareTo(best.id) < 0)) {
+                    best = s;
+                    bestSimilarity = similarity;
+                }
             }
-            double similarity = MinHash.fraction(same, MinHash.SIZE);
-            Story s = members[slot].story();
-            if (similarity >= threshold && inWindow(s, at) && (similarity > bestSimilarity
-                    || similarity == bestSimilarity && best != null && s.id.compareTo(best.id) < 0)) {
-                best = s;
-                bestSimilarity = similarity;
-            }
+            counted[l] = null;
         }
-        touched.size = 0;
+        countedLists = 0;
         return Optional.ofNullable(best).map(s -> s.id);
     }
 
@@ -337,10 +350,9 @@ public final class StoryIndex {
             if (list != null) {
                 int[] slots = list.values;
                 walked += list.size;
+                counted[countedLists++] = list;
                 for (int j = 0, n = list.size; j < n; j++) {
-                    if (shared[slots[j]]++ == 0) {
-                        touched.add(slots[j]);
-                    }
+                    shared[slots[j]]++;
                 }
             }
         }
