@@ -3,6 +3,7 @@ package org.agendamonitor.progress;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * MinHash signatures (Broder, 1997): the fraction of equal positions of two signatures estimates the Jaccard
@@ -26,15 +27,42 @@ public final class MinHash {
         int[] min = new int[SIZE];
         Arrays.fill(min, Integer.MAX_VALUE);
         for (String shingle : shingles) {
-            long base = fnv1a(shingle);
-            for (int i = 0; i < SIZE; i++) {
-                int h = (int) (mix(base + GOLDEN * (i + 1)) >>> 33);
-                if (h < min[i]) {
-                    min[i] = h;
-                }
-            }
+            include(min, fnv1a(FNV_OFFSET, shingle));
         }
         return min;
+    }
+
+    /**
+     * The signature of the shingle set of {@code words}: each word, and each two adjacent words joined by a space,
+     * as {@link #signature} of those shingles gives it, without making them. The hash of a pair continues the hash
+     * of its first word (FNV-1a is a running hash), and repeated shingles need no set, since a minimum does not
+     * change by seeing a value twice.
+     */
+    public static int[] ofWordsAndPairs(List<String> words) {
+        if (words.isEmpty()) {
+            return new int[0];
+        }
+        int[] min = new int[SIZE];
+        Arrays.fill(min, Integer.MAX_VALUE);
+        long previous = 0;
+        for (int w = 0; w < words.size(); w++) {
+            long word = fnv1a(FNV_OFFSET, words.get(w));
+            include(min, word);
+            if (w > 0) {
+                include(min, fnv1a(byteOf(previous, ' '), words.get(w)));
+            }
+            previous = word;
+        }
+        return min;
+    }
+
+    private static void include(int[] min, long base) {
+        for (int i = 0; i < SIZE; i++) {
+            int h = (int) (mix(base + GOLDEN * (i + 1)) >>> 33);
+            if (h < min[i]) {
+                min[i] = h;
+            }
+        }
     }
 
     /** Estimated Jaccard similarity in [0, 1]; 0 when either signature is empty. */
@@ -72,9 +100,8 @@ public final class MinHash {
         return signature;
     }
 
-    /** FNV-1a over the UTF-8 bytes of {@code s}, encoded on the fly (no byte array per shingle). */
-    private static long fnv1a(String s) {
-        long h = FNV_OFFSET;
+    /** FNV-1a from state {@code h} over the UTF-8 bytes of {@code s}, encoded on the fly (no byte array). */
+    private static long fnv1a(long h, String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < 0x80) {

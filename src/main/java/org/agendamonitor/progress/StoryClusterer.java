@@ -51,7 +51,7 @@ public final class StoryClusterer {
     }
 
     public int[] signature(Article article) {
-        return MinHash.signature(StoryText.shingles(article.title(), article.summary()));
+        return MinHash.ofWordsAndPairs(StoryText.words(article.title(), article.summary()));
     }
 
     /** A new story whose first article is {@code m}. */

@@ -33,13 +33,19 @@ public final class StoryText {
 
     /** Distinct shingles of the title and the lede of the summary; empty when neither has a content word. */
     public static Set<String> shingles(String title, String summary) {
-        List<String> words = contentWords(title);
-        words.addAll(contentWords(summary, LEDE_WORDS));
+        List<String> words = words(title, summary);
         Set<String> shingles = new LinkedHashSet<>(words);
         for (int i = 0; i + 1 < words.size(); i++) {
             shingles.add(words.get(i) + " " + words.get(i + 1));
         }
         return shingles;
+    }
+
+    /** The content words the shingles are made of: the title's, then the lede's. */
+    public static List<String> words(String title, String summary) {
+        List<String> words = contentWords(title);
+        words.addAll(contentWords(summary, LEDE_WORDS));
+        return words;
     }
 
     /**

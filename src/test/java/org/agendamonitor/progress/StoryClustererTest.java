@@ -187,6 +187,20 @@ class StoryClustererTest {
         }
     }
 
+    /** The signature from the words is the signature of their shingles (signatures are stored). */
+    @Test
+    void shouldSignWordsAsTheirShingles() {
+        ArticleGenerator generator = new ArticleGenerator(5, 0.5);
+        for (int i = 0; i < 5_000; i++) {
+            Article a = generator.article(i, BreakingNewsFixtures.T0);
+            String title = i % 7 == 0 ? "" : a.title();
+            String summary = i % 5 == 0 ? "México 🇲🇽 méxico MÉXICO the the, T-MEC T-MEC" : a.summary();
+            assertThat(MinHash.ofWordsAndPairs(StoryText.words(title, summary))).as(title)
+                    .isEqualTo(MinHash.signature(StoryText.shingles(title, summary)));
+        }
+        assertThat(MinHash.ofWordsAndPairs(List.of())).isEmpty();
+    }
+
     /** Content words as found before the lede limit: the whole text folded at once, then its words. */
     private static List<String> foldedWhole(String text) {
         List<String> words = new ArrayList<>();
