@@ -47,13 +47,23 @@ final class StreamsDrain {
 
     static Result drain(Topology topology, Properties streamsProperties, String input, Duration timeout)
             throws InterruptedException {
+        return drain(topology, streamsProperties, input, Long.MAX_VALUE, timeout);
+    }
+
+    /**
+     * As {@link #drain(Topology, Properties, String, Duration)}, but done once the results of the first
+     * {@code upTo} records of the input (or all, if fewer) are committed.
+     */
+    static Result drain(Topology topology, Properties streamsProperties, String input, long upTo, Duration timeout)
+            throws InterruptedException {
         String group = streamsProperties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
         Properties adminProperties = new Properties();
         adminProperties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 streamsProperties.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
         try (Admin admin = Admin.create(adminProperties)) {
             Map<TopicPartition, Long> end = endOffsets(admin, input);
-            long records = end.values().stream().mapToLong(Long::longValue).sum();
+            long total = end.values().stream().mapToLong(Long::longValue).sum();
+            long records = Math.min(total, upTo);
             KafkaStreams streams = new KafkaStreams(topology, streamsProperties);
             CountDownLatch running = new CountDownLatch(1);
             streams.setStateListener((now, before) -> {
@@ -71,8 +81,9 @@ final class StreamsDrain {
             long deadline = started + timeout.toNanos();
             ThreadTime threadTime = new ThreadTime();
             long halfway = 0;
-            for (long lag = lag(admin, group, end); lag > 0; lag = lag(admin, group, end)) {
-                if (halfway == 0 && lag <= records - records / 2) {
+            long left = total - records;
+            for (long lag = lag(admin, group, end); lag > left; lag = lag(admin, group, end)) {
+                if (halfway == 0 && lag - left <= records - records / 2) {
                     halfway = System.nanoTime();
                 }
                 threadTime.sample(streams);
