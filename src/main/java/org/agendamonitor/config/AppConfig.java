@@ -34,7 +34,7 @@ public record AppConfig(
         p.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, String.valueOf(kafka.replicationFactor()));
         // The record cache delays output until commit; with a 100 ms commit it bounds memory, not latency.
         p.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(10L * 1024 * 1024));
-        p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), compression());
+        p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         // Static membership: a restarted (or crashed and restarted) instance takes its partitions back at once
         // instead of waiting for its old member to time out. Streams appends the thread index to this id.
         p.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), kafka.instanceId());
@@ -47,16 +47,6 @@ public record AppConfig(
         return p;
     }
 
-    /**
-     * lz4 towards a cluster, where it halves the bytes on the network and disks; none towards the embedded broker,
-     * where the bytes only cross loopback and the CPU is what runs short: the stream thread spent 4.4% of its time
-     * in LZ4 (JFR of the 100,000-article pipeline), most of it making a new 64 KB block buffer for each of the small
-     * batches that every 50 ms commit flushes to the output, changelog and repartition partitions.
-     */
-    String compression() {
-        return kafka.embedded() ? "none" : "lz4";
-    }
-
     /** Producer settings for the ingest stage: idempotent, all replicas, our pass-through keys included. */
     public Properties producerProperties(String clientId) {
         Properties p = new Properties();
@@ -66,7 +56,7 @@ public record AppConfig(
             }
         });
         p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
-        p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression());
+        p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // While the broker is away a poll must fail (and its feed back off) within seconds rather than park the
         // fetch worker for minutes: send() blocks at most max.block.ms for metadata or buffer space, a record
         // fails after delivery.timeout.ms, and what waits in between is capped by buffer.memory. The items are not

@@ -78,23 +78,6 @@ class ConfigLoaderTest {
         assertThat(c.producerProperties("x").getProperty("enable.idempotence")).isEqualTo("true");
     }
 
-    /** Loopback has bandwidth to spare and the CPU does not: compression only towards a cluster, unless set. */
-    @Test
-    void shouldCompressTowardsAClusterButNotTheEmbeddedBroker() {
-        AppConfig embedded = new ConfigLoader(Map.of()).load(dir, false, Map.of());
-        assertThat(embedded.streamsProperties().getProperty("producer.compression.type")).isEqualTo("none");
-        assertThat(embedded.producerProperties("x").getProperty("compression.type")).isEqualTo("none");
-
-        AppConfig cluster = new ConfigLoader(Map.of()).load(dir, false, Map.of("kafka.bootstrap.servers", "b:9092"));
-        assertThat(cluster.streamsProperties().getProperty("producer.compression.type")).isEqualTo("lz4");
-        assertThat(cluster.producerProperties("x").getProperty("compression.type")).isEqualTo("lz4");
-
-        AppConfig chosen = new ConfigLoader(Map.of()).load(dir, false,
-                Map.of("kafka.producer.compression.type", "zstd"));
-        assertThat(chosen.streamsProperties().getProperty("producer.compression.type")).isEqualTo("zstd");
-        assertThat(chosen.producerProperties("x").getProperty("compression.type")).isEqualTo("zstd");
-    }
-
     @Test
     void shouldUseDemoFeedsAndSeparateDataDirInDemoMode() {
         AppConfig c = new ConfigLoader(Map.of()).load(dir, true, Map.of());
