@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Starts {@code run --demo} in a fresh JVM (the way a user starts it: a cold JVM, a new data dir, the demo feeds)
@@ -104,9 +105,37 @@ final class StartupProbe {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
     }
 
-    private static int freePort() throws IOException {
+    /**
+     * A free loopback port for the demo's web server, below the range the kernel gives outgoing connections their
+     * ports from. A port of that range (which binding port 0 returns) can be taken in the seconds before the child
+     * binds it: by any outgoing connection, even by the health poll itself, since a connect to a closed loopback
+     * port may be given that very port and connect to itself. One bench run failed that way ("Address already in
+     * use").
+     */
+    static int freePort() throws IOException {
+        int[] range = ephemeralRange();
+        int high = range[0];
+        int low = Math.max(1024, high - 10_000);
+        for (int attempt = 0; attempt < 100 && high - low >= 100; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(low, high);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // someone listens there: try another
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** The kernel's range for outgoing connections' ports (Linux's default where it cannot be read). */
+    static int[] ephemeralRange() {
+        try {
+            String[] bounds = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+            return new int[] {Integer.parseInt(bounds[0]), Integer.parseInt(bounds[1])};
+        } catch (IOException | RuntimeException e) {
+            return new int[] {32_768, 60_999};
         }
     }
 }
