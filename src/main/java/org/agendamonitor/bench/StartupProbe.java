@@ -109,8 +109,8 @@ final class StartupProbe {
      * A free loopback port for the demo's web server, below the range the kernel gives outgoing connections their
      * ports from. A port of that range (which binding port 0 returns) can be taken in the seconds before the child
      * binds it: by any outgoing connection, even by the health poll itself, since a connect to a closed loopback
-     * port may be given that very port and connect to itself. One bench run failed that way ("Address already in
-     * use").
+     * port may be given that very port and connect to itself. One bench run's demo failed to bind its port
+     * ("Address already in use"), most likely so.
      */
     static int freePort() throws IOException {
         int[] range = ephemeralRange();
