@@ -31,8 +31,11 @@ public final class StoryText {
     private StoryText() {
     }
 
-    /** Distinct shingles of the title and the lede of the summary; empty when neither has a content word. */
-    public static Set<String> shingles(String title, String summary) {
+    /**
+     * Distinct shingles of the title and the lede of the summary; empty when neither has a content word. This is the
+     * definition that {@link MinHash#ofWordsAndPairs} signs without building it; the tests compare the two.
+     */
+    static Set<String> shingles(String title, String summary) {
         List<String> words = words(title, summary);
         Set<String> shingles = new LinkedHashSet<>(words);
         for (int i = 0; i + 1 < words.size(); i++) {

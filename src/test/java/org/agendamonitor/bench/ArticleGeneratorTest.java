@@ -15,7 +15,6 @@ import org.agendamonitor.match.AgendaMatcher;
 import org.agendamonitor.model.Article;
 import org.agendamonitor.progress.MinHash;
 import org.agendamonitor.progress.StoryClusterer;
-import org.agendamonitor.progress.StoryText;
 import org.junit.jupiter.api.Test;
 
 class ArticleGeneratorTest {
@@ -77,7 +76,7 @@ class ArticleGeneratorTest {
         List<int[]> signatures = new ArrayList<>();
         for (int i = 0; i < 3_000; i++) {
             Article a = generator.article(i, FETCHED);
-            signatures.add(MinHash.signature(StoryText.shingles(a.title(), a.summary())));
+            signatures.add(StoryClusterer.defaults().signature(a));
         }
         SplittableRandom random = new SplittableRandom(3);
         int alike = 0;
