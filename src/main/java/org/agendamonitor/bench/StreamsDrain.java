@@ -45,15 +45,7 @@ final class StreamsDrain {
     private StreamsDrain() {
     }
 
-    static Result drain(Topology topology, Properties streamsProperties, String input, Duration timeout)
-            throws InterruptedException {
-        return drain(topology, streamsProperties, input, Long.MAX_VALUE, timeout);
-    }
-
-    /**
-     * As {@link #drain(Topology, Properties, String, Duration)}, but done once the results of the first
-     * {@code upTo} records of the input (or all, if fewer) are committed.
-     */
+    /** Done once the results of the first {@code upTo} records of the input (or all, if fewer) are committed. */
     static Result drain(Topology topology, Properties streamsProperties, String input, long upTo, Duration timeout)
             throws InterruptedException {
         String group = streamsProperties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);

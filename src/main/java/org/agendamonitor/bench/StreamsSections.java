@@ -102,10 +102,7 @@ final class StreamsSections {
     private long warmUpPipeline(String bootstrap, String raw, int articles) throws Exception {
         try (AgendaMatcher matcher = new AgendaMatcher(agenda)) {
             Topology topology = pipeline.build(matcher, new AgendaMetrics(MetricsRegistryFactory.prometheus()));
-            Properties properties = config.streamsProperties();
-            properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "agenda-bench-pipeline-warmup");
-            StreamsDrain.drain(topology, properties, raw, articles, DRAIN_TIMEOUT).streams()
-                    .close(Duration.ofSeconds(15));
+            drain(topology, "agenda-bench-pipeline-warmup", raw, articles).streams().close(Duration.ofSeconds(15));
         }
         return matchedCount(bootstrap);
     }
@@ -135,11 +132,17 @@ final class StreamsSections {
     }
 
     private StreamsDrain.Result drain(Topology topology, String applicationId, String input) throws Exception {
+        return drain(topology, applicationId, input, Long.MAX_VALUE);
+    }
+
+    /** Drains {@code input} up to its first {@code upTo} records, under {@code applicationId} (null: the app's). */
+    private StreamsDrain.Result drain(Topology topology, String applicationId, String input, long upTo)
+            throws Exception {
         Properties properties = config.streamsProperties();
         if (applicationId != null) {
             properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         }
-        return StreamsDrain.drain(topology, properties, input, DRAIN_TIMEOUT);
+        return StreamsDrain.drain(topology, properties, input, upTo, DRAIN_TIMEOUT);
     }
 
     private void say(String format, Object... args) {
