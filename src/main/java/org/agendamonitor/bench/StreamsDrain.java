@@ -30,8 +30,10 @@ final class StreamsDrain {
      *
      * @param secondHalf how long the second half of the records took: the sustained rate, once the JIT has compiled
      *                   the hot paths (on 2 cores the C2 compiler takes most of a core for the first minute)
+     * @param cpu        the process's CPU per record over that second half, by role ({@link CpuUse#perRecord})
      */
-    record Result(KafkaStreams streams, long records, Duration took, Duration secondHalf, String threadTime) {
+    record Result(KafkaStreams streams, long records, Duration took, Duration secondHalf, String threadTime,
+            String cpu) {
         double perSecond() {
             return records / Math.max(took.toNanos() / 1e9, 1e-9);
         }
@@ -73,10 +75,12 @@ final class StreamsDrain {
             long deadline = started + timeout.toNanos();
             ThreadTime threadTime = new ThreadTime();
             long halfway = 0;
+            CpuUse.Snapshot cpuAtHalfway = CpuUse.take();
             long left = total - records;
             for (long lag = lag(admin, group, end); lag > left; lag = lag(admin, group, end)) {
                 if (halfway == 0 && lag - left <= records - records / 2) {
                     halfway = System.nanoTime();
+                    cpuAtHalfway = CpuUse.take();
                 }
                 threadTime.sample(streams);
                 if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
@@ -87,8 +91,9 @@ final class StreamsDrain {
                 Thread.sleep(POLL.toMillis());
             }
             long finished = System.nanoTime();
+            String cpu = CpuUse.perRecord(cpuAtHalfway, CpuUse.take(), records - (halfway == 0 ? 0 : records / 2));
             return new Result(streams, records, Duration.ofNanos(finished - started),
-                    Duration.ofNanos(finished - (halfway == 0 ? started : halfway)), threadTime.summary());
+                    Duration.ofNanos(finished - (halfway == 0 ? started : halfway)), threadTime.summary(), cpu);
         }
     }
 

@@ -65,9 +65,9 @@ final class StreamsSections {
                     "agenda-bench-passthrough", raw);
             pass.streams().close(Duration.ofSeconds(10));
             report.add(1, "1. pass-through (ceiling)     : %s records/s sustained (second half; %s over all %d records"
-                            + " in %s, exactly-once, committed) | stream threads: %s",
+                            + " in %s, exactly-once, committed) | stream threads: %s | cpu per record: %s",
                     BenchReport.thousands(pass.sustainedPerSecond()), BenchReport.thousands(pass.perSecond()),
-                    pass.records(), BenchReport.seconds(pass.took()), pass.threadTime());
+                    pass.records(), BenchReport.seconds(pass.took()), pass.threadTime(), pass.cpu());
 
             int pipelineWarmUp = Math.min(options.articles() / 4, PIPELINE_WARM_UP);
             say("2. full pipeline (after a warm-up run over the first %d articles)", pipelineWarmUp);
@@ -80,12 +80,13 @@ final class StreamsSections {
                     long matched = matchedCount(bootstrap) - warmUpMatched;
                     report.add(2, "2. full pipeline               : %s articles/s sustained (second half; %s over all %d"
                                     + " articles in %s; %d matched = %s, read_committed) = %.0f%% of pass-through"
-                                    + " | stream threads: %s | JIT warmed by a run over %d of them",
+                                    + " | stream threads: %s | cpu per article: %s | JIT warmed by a run over %d of"
+                                    + " them",
                             BenchReport.thousands(full.sustainedPerSecond()), BenchReport.thousands(full.perSecond()),
                             full.records(), BenchReport.seconds(full.took()), matched,
                             CommittedReader.percent(matched, full.records()),
                             100 * full.sustainedPerSecond() / pass.sustainedPerSecond(), full.threadTime(),
-                            pipelineWarmUp);
+                            full.cpu(), pipelineWarmUp);
                     report.articlesPerSecond(full.sustainedPerSecond());
                     latency(report, bootstrap, producer, topology, full.streams());
                 } finally {
