@@ -79,6 +79,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldCompressWithSnappyUnlessTheUserChoseOtherwise() {
+        AppConfig defaults = new ConfigLoader(Map.of()).load(dir, false, Map.of());
+        assertThat(defaults.streamsProperties().getProperty("producer.compression.type")).isEqualTo("snappy");
+        assertThat(defaults.producerProperties("x").getProperty("compression.type")).isEqualTo("snappy");
+        AppConfig chosen = new ConfigLoader(Map.of()).load(dir, false,
+                Map.of("kafka.producer.compression.type", "zstd"));
+        assertThat(chosen.streamsProperties().getProperty("producer.compression.type")).isEqualTo("zstd");
+        assertThat(chosen.producerProperties("x").getProperty("compression.type")).isEqualTo("zstd");
+    }
+
+    @Test
     void shouldUseDemoFeedsAndSeparateDataDirInDemoMode() {
         AppConfig c = new ConfigLoader(Map.of()).load(dir, true, Map.of());
         assertThat(c.feedsFile()).isEqualTo(dir.resolve("demo/feeds.opml"));
