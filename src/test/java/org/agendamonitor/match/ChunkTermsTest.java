@@ -63,6 +63,41 @@ class ChunkTermsTest {
         assertThat(compared).as("kept tokens compared").isGreaterThan(1_000);
     }
 
+    /**
+     * A generation fills by its count of chunks or by its pool of characters (long chunks); either way the table
+     * turns over, and what is read after that must still be what the analyzer says.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {6, 60})
+    void shouldStayExactAcrossTurnoversOfTheTable(int chunkLength) throws IOException {
+        List<CompiledQuery> compiled = QueryCompiler.compile(AgendaSpecLoader.load(Path.of("config", "agenda.yaml")));
+        Analyzer analyzer = AgendaAnalyzers.forLanguage("en");
+        QueryTerms kept = QueryTerms.of(compiled.stream().map(q -> QueryCompiler.parse(q,
+                AgendaAnalyzers.forLanguage(q.language()))).toList());
+        String field = AgendaAnalyzers.field(AgendaAnalyzers.TEXT, "en");
+        ChunkTerms chunks = new ChunkTerms(analyzer, field, kept);
+        chunks.freeze();
+
+        String first = "Mexico's USMCA review: cartel fentanyl tariffs, Mérida.";
+        List<String> expected = tokens(keeping(analyzer.tokenStream(field, first), kept));
+        assertThat(tokens(chunks.read(first, first).summary().tokens())).isEqualTo(expected);
+        int distinct = 3 * ChunkTerms.CHUNKS_PER_GENERATION;
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < distinct; i++) {
+            String word = "w" + Integer.toString(i, 36);
+            text.append(word.repeat(chunkLength / word.length() + 1), 0, chunkLength).append(" usmca ");
+            if (i % 500 == 499) {
+                String batch = text.toString();
+                List<String> batchExpected = tokens(keeping(analyzer.tokenStream(field, batch), kept));
+                assertThat(tokens(chunks.read(batch, batch).summary().tokens())).isEqualTo(batchExpected);
+                text.setLength(0);
+            }
+        }
+        assertThat(tokens(chunks.read(first, first).summary().tokens())).as("after the turnovers")
+                .isEqualTo(expected);
+        assertThat(tokens(chunks.read(first, first).summary().tokens())).as("from the table").isEqualTo(expected);
+    }
+
     private static TokenStream keeping(TokenStream input, QueryTerms kept) {
         return new FilteringTokenFilter(input) {
             private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
