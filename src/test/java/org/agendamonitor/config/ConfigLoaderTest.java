@@ -90,6 +90,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldBatchTheStreamsProducerBy128KilobytesUnlessTheUserChoseOtherwise() {
+        AppConfig defaults = new ConfigLoader(Map.of()).load(dir, false, Map.of());
+        assertThat(defaults.streamsProperties().getProperty("producer.batch.size")).isEqualTo("131072");
+        AppConfig chosen = new ConfigLoader(Map.of()).load(dir, false, Map.of("kafka.producer.batch.size", "32768"));
+        assertThat(chosen.streamsProperties().getProperty("producer.batch.size")).isEqualTo("32768");
+    }
+
+    @Test
     void shouldUseDemoFeedsAndSeparateDataDirInDemoMode() {
         AppConfig c = new ConfigLoader(Map.of()).load(dir, true, Map.of());
         assertThat(c.feedsFile()).isEqualTo(dir.resolve("demo/feeds.opml"));
