@@ -280,8 +280,8 @@ final class ChunkTerms {
 
     /**
      * Open addressing with linear probing. A slot is two adjacent longs (the hash, then where the chunk's characters
-     * lie in the pool), so a probe reads one cache line instead of one per array: news holds ~200 chunks per
-     * article, and with the table out of the CPU's caches the scattered reads were most of a lookup.
+     * lie in the pool), so a probe reads one cache line instead of one per parallel array: an article is ~200
+     * lookups, and in the pipeline the table shares the CPU's caches with Kafka and the broker.
      */
     private static final class Generation {
         private static final int SLOTS = Integer.highestOneBit(CHUNKS_PER_GENERATION) * 2;
