@@ -14,9 +14,8 @@ import java.util.stream.Stream;
 /**
  * The CPU time this JVM spent, split by who spent it: the Kafka Streams stream threads, the JIT compilers, the
  * garbage collector, and the rest (the embedded broker, the clients' I/O threads, the bench itself). On two cores
- * throughput is bounded by the CPU the whole process needs per article, not by the stream thread alone, and wall
- * time varies by ±15% from run to run here while CPU time per article varies much less: it is what tells two
- * versions of the code apart.
+ * throughput is bounded by the stream thread or by the CPU of the whole process, and the wall-clock rate of
+ * identical runs spreads by ±20% here; the split says which part of the process a change, or a slow run, moved.
  *
  * <p>Java threads are read through {@link ThreadMXBean} (full names); the compiler and GC threads are not Java
  * threads, so they and the process total come from {@code /proc/self} (Linux; elsewhere the split is "n/a").
