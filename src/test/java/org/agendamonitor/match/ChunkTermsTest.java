@@ -40,11 +40,8 @@ class ChunkTermsTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "es"})
     void shouldReadTheSameTokensAsTheAnalyzerWithAKeepFilter(String language) throws IOException {
-        List<CompiledQuery> compiled = QueryCompiler.compile(AgendaSpecLoader.load(Path.of("config", "agenda.yaml")));
         Analyzer analyzer = AgendaAnalyzers.forLanguage(language);
-        List<Query> queries = compiled.stream().map(q -> QueryCompiler.parse(q, AgendaAnalyzers.forLanguage(
-                q.language()))).toList();
-        QueryTerms kept = QueryTerms.of(queries);
+        QueryTerms kept = agendaTerms();
         String field = AgendaAnalyzers.field(AgendaAnalyzers.TEXT, language);
         ChunkTerms chunks = new ChunkTerms(analyzer, field, kept);
         chunks.freeze();
@@ -70,10 +67,8 @@ class ChunkTermsTest {
     @ParameterizedTest
     @ValueSource(ints = {6, 60})
     void shouldStayExactAcrossTurnoversOfTheTable(int chunkLength) throws IOException {
-        List<CompiledQuery> compiled = QueryCompiler.compile(AgendaSpecLoader.load(Path.of("config", "agenda.yaml")));
         Analyzer analyzer = AgendaAnalyzers.forLanguage("en");
-        QueryTerms kept = QueryTerms.of(compiled.stream().map(q -> QueryCompiler.parse(q,
-                AgendaAnalyzers.forLanguage(q.language()))).toList());
+        QueryTerms kept = agendaTerms();
         String field = AgendaAnalyzers.field(AgendaAnalyzers.TEXT, "en");
         ChunkTerms chunks = new ChunkTerms(analyzer, field, kept);
         chunks.freeze();
@@ -96,6 +91,14 @@ class ChunkTermsTest {
         assertThat(tokens(chunks.read(first, first).summary().tokens())).as("after the turnovers")
                 .isEqualTo(expected);
         assertThat(tokens(chunks.read(first, first).summary().tokens())).as("from the table").isEqualTo(expected);
+    }
+
+    /** The terms the production agenda's queries look for. */
+    private static QueryTerms agendaTerms() {
+        List<CompiledQuery> compiled = QueryCompiler.compile(AgendaSpecLoader.load(Path.of("config", "agenda.yaml")));
+        List<Query> queries = compiled.stream().map(q -> QueryCompiler.parse(q, AgendaAnalyzers.forLanguage(
+                q.language()))).toList();
+        return QueryTerms.of(queries);
     }
 
     private static TokenStream keeping(TokenStream input, QueryTerms kept) {
