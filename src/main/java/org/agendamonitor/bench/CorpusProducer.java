@@ -34,7 +34,9 @@ final class CorpusProducer implements AutoCloseable {
      * The ingest producer's settings with Kafka's default timeouts put back. The ingest stage fails a send within
      * 30 s so that a fetch worker is never parked on a broker that is away (the feed is polled again later); a
      * benchmark's backlog has nobody waiting on it, and one record given up after a stall of the broker fails the
-     * whole run: on CI a batch of 9 records once went unacknowledged for 30 s and failed BenchCommandIT.
+     * whole run: on CI a batch of 9 records once went unacknowledged for 30 s and failed BenchCommandIT. (With
+     * these timeouts a later CI run saw 2,519 of 3,000 records unacknowledged for 120 s: longer waits do not cure
+     * that stall, see {@link BulkLoadRetry}.)
      */
     static Properties bulkLoad(Properties ingest) {
         Properties p = new Properties();
@@ -65,11 +67,20 @@ final class CorpusProducer implements AutoCloseable {
                 });
     }
 
+    /** Waits for every record sent so far; throws {@link NotWritten} if any of them failed. */
     void flush() {
         producer.flush();
-        if (failure.get() != null) {
-            throw new KafkaException(failed.get() + " benchmark records were not written; the first failure: "
-                    + failure.get().getMessage(), failure.get());
+        Exception first = failure.get();
+        if (first != null) {
+            throw new NotWritten(failed.get() + " benchmark records were not written; the first failure: "
+                    + first.getMessage(), first);
+        }
+    }
+
+    /** Some records sent through this producer were given up: they may or may not be in the topic. */
+    static final class NotWritten extends KafkaException {
+        NotWritten(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

@@ -54,8 +54,8 @@ final class StreamsSections {
         int warmUp = Math.max(1_000, Math.min(options.articles() / 5, 20_000));
         try (CorpusProducer producer = new CorpusProducer(config.producerProperties("agenda-bench"))) {
             say("producing %d articles to %s", options.articles(), raw);
-            Duration produced = producer.produce(raw, generator, 0, options.articles());
-            producer.produce(Benchmark.WARM_UP_INPUT, generator, options.articles(), options.articles() + warmUp);
+            Duration produced = bulkLoad(producer, raw, 0, options.articles());
+            bulkLoad(producer, Benchmark.WARM_UP_INPUT, options.articles(), options.articles() + warmUp);
             say("produced in %s; warming up on %d records", BenchReport.seconds(produced), warmUp);
             drain(PassThroughTopology.build(Benchmark.WARM_UP_INPUT, Benchmark.WARM_UP_OUTPUT), "agenda-bench-warmup",
                     Benchmark.WARM_UP_INPUT).streams().close(Duration.ofSeconds(10));
@@ -130,6 +130,29 @@ final class StreamsSections {
         report.add(4, "4. latency @%d articles/s, %d s: produce-to-matched %s | fetch-to-alert (breaking story): %s"
                         + " | stream threads, last minute: %s", options.rate(), options.latency().toSeconds(),
                 samples.summary(), alert, SlowestSteps.of(streams.metrics()));
+    }
+
+    /** The backlog's load, before any topology runs: a failure here leaves nothing behind but the broker. */
+    private Duration bulkLoad(CorpusProducer producer, String topic, long from, long to) {
+        try {
+            return producer.produce(topic, generator, from, to);
+        } catch (CorpusProducer.NotWritten e) {
+            throw new BulkLoadFailed(topic, e);
+        }
+    }
+
+    /** Loading the backlog into {@code topic} failed before any measurement began. */
+    static final class BulkLoadFailed extends RuntimeException {
+        private final String topic;
+
+        BulkLoadFailed(String topic, CorpusProducer.NotWritten cause) {
+            super("loading " + topic + ": " + cause.getMessage(), cause);
+            this.topic = topic;
+        }
+
+        String topic() {
+            return topic;
+        }
     }
 
     private StreamsDrain.Result drain(Topology topology, String applicationId, String input) throws Exception {

@@ -23,6 +23,11 @@ public record AppConfig(
     /** Batch size of the Streams producer, unless {@code kafka.producer.batch.size} says else. */
     public static final int STREAMS_BATCH_BYTES = 128 * 1024;
 
+    /** The same settings with the local state (broker log, Streams stores) under {@code newDataDir}. */
+    public AppConfig withDataDir(Path newDataDir) {
+        return new AppConfig(configDir, demo, newDataDir, feedsFile, agendaFile, kafka, ingest, web, alert);
+    }
+
     public AppConfig withKafka(KafkaSettings newKafka) {
         return new AppConfig(configDir, demo, dataDir, feedsFile, agendaFile, newKafka, ingest, web, alert);
     }
