@@ -34,9 +34,10 @@ final class CorpusProducer implements AutoCloseable {
      * The ingest producer's settings with Kafka's default timeouts put back. The ingest stage fails a send within
      * 30 s so that a fetch worker is never parked on a broker that is away (the feed is polled again later); a
      * benchmark's backlog has nobody waiting on it, and one record given up after a stall of the broker fails the
-     * whole run: on CI a batch of 9 records once went unacknowledged for 30 s and failed BenchCommandIT. (With
-     * these timeouts a later CI run saw 2,519 of 3,000 records unacknowledged for 120 s: longer waits do not cure
-     * that stall, see {@link BulkLoadRetry}.)
+     * whole run. (The two CI failures of BenchCommandIT that led here, one batch of 9 records given up after
+     * 30 s and later 2,519 of 3,000 after 120 s, were no stall: the load began before the new topic's partitions
+     * were served, and the idempotent producer lost its first batch to KAFKA-15591, which
+     * {@link org.agendamonitor.kafka.TopicAdmin#ensureTopics} now waits out.)
      */
     static Properties bulkLoad(Properties ingest) {
         Properties p = new Properties();

@@ -23,8 +23,8 @@ import org.apache.kafka.common.TopicPartitionInfo;
  * What an operator would look at first when writes to an in-process broker stop being acknowledged: who leads each
  * partition of the topic, whether a log directory is offline, how much disk and how many file descriptors are left,
  * and where the broker's request threads and the producers' network threads are parked. Written for the benchmark's
- * bulk load, which twice stalled on CI (one batch, then most of 3,000 records, never acknowledged) and left nothing
- * but the producer's timeout to go on.
+ * bulk load, which twice lost records on CI (one batch, then most of 3,000) and left nothing but the producer's
+ * timeout to go on.
  *
  * <p>Each part is gathered on its own and a part that cannot be had says why, so a wedged broker still yields the
  * file-system and thread parts.
