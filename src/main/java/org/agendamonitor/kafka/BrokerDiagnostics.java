@@ -34,8 +34,7 @@ public final class BrokerDiagnostics {
     private static final int FRAMES = 8;
     /** Broker request handlers and network processors, the controller's event loop, and client I/O threads. */
     private static final Predicate<String> INTERESTING_THREAD = name -> Stream.of("request-handler",
-            "data-plane", "network-thread", "quorum-controller", "controller-event", "to-controller",
-            "raft").anyMatch(name::contains);
+            "data-plane", "network-thread", "quorum-controller", "to-controller", "raft").anyMatch(name::contains);
 
     private BrokerDiagnostics() {
     }
