@@ -5,11 +5,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import org.agendamonitor.kafka.GroupLag;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
@@ -55,7 +53,7 @@ final class StreamsDrain {
         adminProperties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 streamsProperties.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
         try (Admin admin = Admin.create(adminProperties)) {
-            Map<TopicPartition, Long> end = endOffsets(admin, input);
+            Map<TopicPartition, Long> end = GroupLag.endOffsets(admin, input);
             long total = end.values().stream().mapToLong(Long::longValue).sum();
             long records = Math.min(total, upTo);
             KafkaStreams streams = new KafkaStreams(topology, streamsProperties);
@@ -97,36 +95,7 @@ final class StreamsDrain {
         }
     }
 
-    static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) {
-        try {
-            int partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get()
-                    .get(topic).partitions().size();
-            Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
-            for (int p = 0; p < partitions; p++) {
-                request.put(new TopicPartition(topic, p), OffsetSpec.latest());
-            }
-            return admin.listOffsets(request).all().get().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-        } catch (Exception e) {
-            throw new KafkaException("cannot read end offsets of " + topic + ": " + e.getMessage(), e);
-        }
-    }
-
     private static long lag(Admin admin, String group, Map<TopicPartition, Long> end) {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            long lag = 0;
-            for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-                OffsetAndMetadata c = committed.get(e.getKey());
-                lag += e.getValue() - (c == null ? 0 : c.offset());
-            }
-            return lag;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KafkaException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new KafkaException("cannot read offsets of group " + group + ": " + e.getMessage(), e);
-        }
+        return GroupLag.lag(GroupLag.committed(admin, group), end);
     }
 }

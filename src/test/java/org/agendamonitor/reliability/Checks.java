@@ -13,15 +13,15 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import org.agendamonitor.kafka.GroupLag;
 import org.agendamonitor.kafka.Json;
 import org.agendamonitor.kafka.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,27 +94,20 @@ final class Checks {
 
     private static boolean rawCommittedToEnd(Admin admin, String raw) {
         try {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(raw)).allTopicNames().get().get(raw).partitions()
-                    .forEach(info -> latest.put(new TopicPartition(raw, info.partition()), OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end = admin.listOffsets(latest).all().get();
+            Map<TopicPartition, Long> end = GroupLag.endOffsets(admin, raw);
             int readers = 0;
             for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
-                        .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetAndMetadata> committed = GroupLag.committed(admin, group.groupId());
                 if (committed.keySet().stream().noneMatch(tp -> tp.topic().equals(raw))) {
                     continue;
                 }
                 readers++;
-                for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e : end.entrySet()) {
-                    OffsetAndMetadata at = committed.get(e.getKey());
-                    if (e.getValue().offset() > 0 && (at == null || at.offset() < e.getValue().offset())) {
-                        return false;
-                    }
+                if (GroupLag.lag(committed, end) > 0) {
+                    return false;
                 }
             }
             return readers > 0;
-        } catch (ExecutionException e) {
+        } catch (KafkaException | ExecutionException e) {
             return false; // the broker is still coming back: ask again
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
