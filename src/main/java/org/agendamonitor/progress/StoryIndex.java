@@ -21,12 +21,15 @@ import org.agendamonitor.model.Recommendation;
  * the threshold whose window holds the article, ties to the smallest story id. Every representative that shares a
  * position with the article is counted, and one that shares none has similarity 0, below any threshold.
  *
- * <p>Memory stays bounded in event time: a story whose last article is more than {@link #KEPT} older than the newest
- * event seen is evicted. {@link #covers} tells whether an article is recent enough that no story it could join was
- * evicted; for an older one, the caller asks a non-evicting index built from the store instead. That is a scan of
- * the store per article, so the horizon is wide: with two stream threads the partitions of a replay advance at their
- * own pace, and a horizon of two windows (four days) sent every article of the slower one down that path (the
- * 100,000-article benchmark fell from 2,000 to 133 articles/s).
+ * <p>Memory stays bounded in event time: a story whose last article is more than the {@link #horizon} (at first
+ * {@link #KEPT}) older than the newest event seen is evicted. {@link #covers} tells whether an article is recent
+ * enough that no story it could join was evicted. For an older one the caller builds a {@link #reaching} index, whose
+ * horizon is wide enough for it, from the store, and goes on with that one: partitions replayed by different stream
+ * threads or instances advance at their own pace, so one late article means more are coming about as late. Asking
+ * the store for each of them instead (as this class once had its caller do) took 44% of the stream threads and made
+ * two threads 8 times slower than one on a 200,000-article replay, whose partitions ended up more than a week apart.
+ * The horizon only grows, and the index never holds a story its stores do not, so the stores' retention still bounds
+ * it.
  *
  * <p>Inside that horizon, a story whose last article is more than a window (plus {@link #COLD_MARGIN}) behind the
  * newest is <em>cold</em>: its representatives are posted under keys of their own, which a lookup walks only for an
@@ -43,8 +46,7 @@ public final class StoryIndex {
 
     private final Duration window;
     private final double threshold;
-    private final boolean evicting;
-    /** How far behind the newest article a story is kept: {@link #KEPT}, or two windows if longer. */
+    /** How far behind the newest article a story is kept: {@link #KEPT} or two windows at first, then as needed. */
     private final Duration horizon;
     /** The fewest shared positions whose similarity reaches the threshold. */
     private final int minShared;
@@ -79,14 +81,13 @@ public final class StoryIndex {
     private Instant coldBefore;
 
     StoryIndex(Duration window, double threshold) {
-        this(window, threshold, true);
+        this(window, threshold, window.multipliedBy(2).compareTo(KEPT) > 0 ? window.multipliedBy(2) : KEPT);
     }
 
-    private StoryIndex(Duration window, double threshold, boolean evicting) {
+    private StoryIndex(Duration window, double threshold, Duration horizon) {
         this.window = Objects.requireNonNull(window, "window");
         this.threshold = threshold;
-        this.evicting = evicting;
-        this.horizon = window.multipliedBy(2).compareTo(KEPT) > 0 ? window.multipliedBy(2) : KEPT;
+        this.horizon = horizon;
         int least = 0;
         while (least < MinHash.SIZE && MinHash.fraction(least, MinHash.SIZE) < threshold) {
             least++;
@@ -94,9 +95,23 @@ public final class StoryIndex {
         this.minShared = least;
     }
 
-    /** An index with the same rule that never evicts: for answering an old article from every stored story. */
-    public StoryIndex complete() {
-        return new StoryIndex(window, threshold, false);
+    /**
+     * An empty index with the same rule whose horizon reaches an article at {@code at}, one this index does not
+     * {@link #covers cover}: at least twice this one's, so that a replay whose partitions drift further apart
+     * rebuilds the index a few times rather than once per day of drift. Load it with every stored story.
+     */
+    public StoryIndex reaching(Instant at) {
+        Duration behind = newest == null || !at.isBefore(newest) ? Duration.ZERO : Duration.between(at, newest);
+        // covered once every evicted story ended a window before the article: evicted ones ended a horizon before
+        // the newest (the sweep's period on top, since the newest moves on between sweeps)
+        Duration needed = behind.plus(window).plus(SWEEP_EVERY);
+        Duration doubled = horizon.multipliedBy(2);
+        return new StoryIndex(window, threshold, needed.compareTo(doubled) > 0 ? needed : doubled);
+    }
+
+    /** How far behind the newest article this index keeps stories. */
+    public Duration horizon() {
+        return horizon;
     }
 
     private static final class Story {
@@ -376,7 +391,7 @@ public final class StoryIndex {
         if (newest == null || at.isAfter(newest)) {
             newest = at;
         }
-        if (evicting && (swept == null || !newest.isBefore(swept.plus(SWEEP_EVERY)))) {
+        if ((swept == null || !newest.isBefore(swept.plus(SWEEP_EVERY)))) {
             swept = newest;
             Instant oldestKept = newest.minus(horizon);
             coldBefore = newest.minus(window).minus(COLD_MARGIN);

@@ -11,13 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.agendamonitor.model.ArticleMatch;
-import org.agendamonitor.model.Recommendation;
 import org.agendamonitor.model.Story;
 import org.agendamonitor.progress.MinHash;
 import org.agendamonitor.progress.StoryCluster;
 import org.agendamonitor.progress.StoryClusterer;
 import org.agendamonitor.progress.StoryIndex;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,6 +23,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts each match (keyed by recommendation) into a story with {@link StoryClusterer} and forwards the updated story.
@@ -32,15 +32,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * it twice. Stories are kept {@link #RETENTION} after their last article, for the API, then forgotten.
  *
  * <p>The stores are the truth; the {@link StoryIndex} that finds an article's story is rebuilt from them whenever
- * the task (re)starts, and every store change is mirrored into it, so it never holds a story the stores do not. Per
- * article the work is one index lookup, the story's record (bounded, whatever the story's size) and, once, the
- * article's signature.
+ * the task (re)starts, and again, with a longer horizon, when an article comes from further back than it reaches;
+ * every store change is mirrored into it, so it never holds a story the stores do not. Per article the work is one
+ * index lookup, the story's record (bounded, whatever the story's size) and, once, the article's signature.
  */
 final class StoryClusterProcessor implements Processor<String, ArticleMatch, String, StoryUpdate> {
+    private static final Logger LOG = LoggerFactory.getLogger(StoryClusterProcessor.class);
     static final Duration RETENTION = Duration.ofDays(14);
     /** Stories kept decoded in memory (a few MB). */
     static final int WRITTEN_KEPT = 1_024;
-    private static final StringSerializer KEYS = new StringSerializer();
     /** Stories decoded per sweep; article entries per sweep (each story they point to looked up once). */
     static final int STORY_SWEEP_BUDGET = 200;
     static final int MEMBER_SWEEP_BUDGET = 2_000;
@@ -79,7 +79,7 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
         this.clusters = context.getStateStore(StoreNames.STORY_CLUSTERS);
         this.articleStories = context.getStateStore(StoreNames.ARTICLE_STORIES);
         this.signatures = context.getStateStore(StoreNames.STORY_SIGNATURES);
-        this.index = rebuildIndex();
+        this.index = rebuildIndex(clusterer.newIndex());
         this.written = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, StoryCluster> eldest) {
@@ -100,8 +100,10 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
         }
         int[] signature = clusterer.signature(m.article());
         Instant at = m.eventTime();
-        String joined = (index.covers(at) ? index : storedStories(m.recommendation()))
-                .best(m.recommendation(), signature, at).orElse(null);
+        if (!index.covers(at)) {
+            widenIndexFor(m);
+        }
+        String joined = index.best(m.recommendation(), signature, at).orElse(null);
         StoryCluster before = joined == null ? null : stored(joined);
         StoryCluster updated = before == null ? clusterer.start(m) : clusterer.join(before, m);
         Story story = updated.story();
@@ -134,13 +136,18 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
         return before.representatives().stream().filter(id -> !kept.contains(id)).toList();
     }
 
-    /** Every stored story of the recommendation, for an article older than the live index covers (rare). */
-    private StoryIndex storedStories(Recommendation recommendation) {
-        StoryIndex all = index.complete();
-        try (KeyValueIterator<String, StoryCluster> it = clusters.prefixScan(recommendation.id() + "-", KEYS)) {
-            it.forEachRemaining(kv -> load(all, kv.value));
-        }
-        return all;
+    /**
+     * An article older than the index covers: the index is rebuilt from the stores with a horizon that reaches it.
+     * Late articles come in runs (a partition replayed behind the others), so the wider index stays.
+     */
+    private void widenIndexFor(ArticleMatch m) {
+        Duration before = index.horizon();
+        long started = System.nanoTime();
+        index = rebuildIndex(index.reaching(m.eventTime()));
+        LOG.info("story index of task {} now keeps {} behind the newest article, was {}: article {} of {} came"
+                        + " from further back; rebuilt from the stores in {} ms with {} stories",
+                context.taskId(), index.horizon(), before, m.article().id(), m.eventTime(),
+                (System.nanoTime() - started) / 1_000_000, index.size());
     }
 
     private void load(StoryIndex into, StoryCluster cluster) {
@@ -155,16 +162,16 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
     }
 
     /**
-     * The index of the stored stories, newest last so that eviction keeps the recent ones. Stories stored inline by
-     * an older version (signatures in the record) are moved to the signature store on the way.
+     * {@code rebuilt} (empty) loaded with the stored stories, newest last so that eviction keeps the recent ones.
+     * Stories stored inline by an older version (signatures in the record) are moved to the signature store on the
+     * way.
      */
-    private StoryIndex rebuildIndex() {
+    private StoryIndex rebuildIndex(StoryIndex rebuilt) {
         List<StoryCluster> stored = new ArrayList<>();
         try (KeyValueIterator<String, StoryCluster> it = clusters.all()) {
             it.forEachRemaining(kv -> stored.add(kv.value.legacy() ? migrate(kv.value) : kv.value));
         }
         stored.sort((a, b) -> a.story().lastSeen().compareTo(b.story().lastSeen()));
-        StoryIndex rebuilt = clusterer.newIndex();
         stored.forEach(c -> load(rebuilt, c));
         return rebuilt;
     }

@@ -176,4 +176,35 @@ class StoryClusterProcessorTest {
         assertThat(signatures.approximateNumEntries()).as("only the live story's signature").isEqualTo(1);
         assertThat(send(processor, live.get(0))).as("the live story still knows its article").isEmpty();
     }
+
+    /**
+     * Partitions replayed by different stream threads drift apart: articles ten days behind the newest, older than
+     * the index reaches, still join their stories, the old ones from the stores and the ones started since the index
+     * was widened for them, before and after a restart.
+     */
+    @Test
+    void shouldPlaceArticlesOfAPartitionReplayedDaysBehindTheOthersInTheirStories() {
+        List<Article> usmca = BreakingNewsFixtures.usmcaStory();
+        List<Article> merida = BreakingNewsFixtures.meridaCityStory();
+        Instant ahead = BreakingNewsFixtures.T0.plus(Duration.ofDays(10));
+        Article steel = BreakingNewsFixtures.otherUsmcaArticle();
+        Article steelAhead = BreakingNewsFixtures.article("steel-ahead-1", "wire-a", "Wire A", steel.title(),
+                steel.summary(), "en", ahead);
+        Article steelAheadToo = BreakingNewsFixtures.article("steel-ahead-2", "wire-b", "Wire B", steel.title(),
+                steel.summary(), "en", ahead.plusSeconds(600));
+        StoryClusterProcessor processor = start();
+        String usmcaId = send(processor, usmca.get(0), usmca.get(1)).get(0).story().id();
+        String steelId = send(processor, steelAhead).get(0).story().id();
+
+        List<StoryUpdate> late = send(processor, usmca.get(2), merida.get(0), merida.get(1), steelAheadToo,
+                usmca.get(3));
+
+        assertThat(late).extracting(u -> u.story().id())
+                .containsExactly(usmcaId, late.get(1).story().id(), late.get(1).story().id(), steelId, usmcaId);
+        assertThat(late).extracting(StoryUpdate::newStory).containsExactly(false, true, false, false, false);
+        assertThat(late.get(4).story().size()).isEqualTo(4);
+        List<StoryUpdate> afterRestart = send(start(), merida.get(2));
+        assertThat(afterRestart.get(0).story().id()).isEqualTo(late.get(1).story().id());
+        assertThat(afterRestart.get(0).story().size()).isEqualTo(3);
+    }
 }
