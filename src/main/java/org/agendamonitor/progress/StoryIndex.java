@@ -391,7 +391,7 @@ public final class StoryIndex {
         if (newest == null || at.isAfter(newest)) {
             newest = at;
         }
-        if ((swept == null || !newest.isBefore(swept.plus(SWEEP_EVERY)))) {
+        if (swept == null || !newest.isBefore(swept.plus(SWEEP_EVERY))) {
             swept = newest;
             Instant oldestKept = newest.minus(horizon);
             coldBefore = newest.minus(window).minus(COLD_MARGIN);

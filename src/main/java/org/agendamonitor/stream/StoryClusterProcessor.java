@@ -144,10 +144,9 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
         Duration before = index.horizon();
         long started = System.nanoTime();
         index = rebuildIndex(index.reaching(m.eventTime()));
-        LOG.info("story index of task {} now keeps {} behind the newest article, was {}: article {} of {} came"
-                        + " from further back; rebuilt from the stores in {} ms with {} stories",
-                context.taskId(), index.horizon(), before, m.article().id(), m.eventTime(),
-                (System.nanoTime() - started) / 1_000_000, index.size());
+        LOG.info("story index widened for a late article task={} horizon={} was={} article={} event_time={}"
+                        + " stories={} took_ms={}", context.taskId(), index.horizon(), before, m.article().id(),
+                m.eventTime(), index.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     private void load(StoryIndex into, StoryCluster cluster) {
