@@ -10,7 +10,6 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.agendamonitor.alert.AlertDispatcher;
 import org.agendamonitor.alert.AlertSink;
 import org.agendamonitor.alert.EmailSink;
@@ -34,6 +33,7 @@ import org.agendamonitor.kafka.TopicSpec;
 import org.agendamonitor.kafka.Topics;
 import org.agendamonitor.match.AgendaMatcher;
 import org.agendamonitor.metrics.AgendaMetrics;
+import org.agendamonitor.metrics.MatchedCounters;
 import org.agendamonitor.metrics.MetricsRegistryFactory;
 import org.agendamonitor.metrics.ProgressGauges;
 import org.agendamonitor.model.Recommendation;
@@ -46,7 +46,6 @@ import org.agendamonitor.stream.ProgressFunctions;
 import org.agendamonitor.stream.RecentKey;
 import org.agendamonitor.web.WebServer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -126,7 +125,7 @@ public final class MonitorApp implements AutoCloseable {
                 .leaveGroup(true)));
         InteractiveQueries queries = new InteractiveQueries(streams, config.kafka().partitions(), progress.progress(),
                 Clock.systemUTC());
-        registerMatchedCounters(metrics, queries);
+        MatchedCounters matchedCounters = registerMatchedCounters(metrics, queries);
         ProgressGauges progressGauges = registerProgressGauges(metrics, queries, agenda);
         metrics.streamsRunningFrom(queries::ready);
         toClose.push(startAlertDispatcher(metrics));
@@ -150,6 +149,7 @@ public final class MonitorApp implements AutoCloseable {
         agenda.recommendations().forEach(r -> titles.put(r.id(), r.title()));
         web = new WebServer(config.web(), readModel, titles, scheduler::statuses, () -> {
             progressGauges.refresh();
+            matchedCounters.refresh();
             return registry.scrape();
         });
         if (advertised != null) {
@@ -191,27 +191,16 @@ public final class MonitorApp implements AutoCloseable {
         return ownership;
     }
 
-    /**
-     * Matched-article counters over the count store. While the store cannot be read (start-up, rebalance) a counter
-     * keeps its last value: reporting 0 would look like a counter reset to Prometheus and distort increase().
-     */
-    private static void registerMatchedCounters(AgendaMetrics metrics, InteractiveQueries queries) {
-        for (Recommendation r : Recommendation.values()) {
-            for (String language : LANGUAGES) {
-                String key = RecentKey.countKey(r.id(), language);
-                AtomicLong last = new AtomicLong();
-                metrics.matchedCountFrom(r, language, () -> {
-                    if (queries.ready()) {
-                        try {
-                            last.set(queries.matchCounts().getOrDefault(key, last.get()));
-                        } catch (InvalidStateStoreException moving) {
-                            // keep the last value
-                        }
-                    }
-                    return last.get();
-                });
+    /** Matched-article counters over this instance's count store (see MatchedCounters). */
+    private static MatchedCounters registerMatchedCounters(AgendaMetrics metrics, InteractiveQueries queries) {
+        MatchedCounters counters = new MatchedCounters(() -> {
+            if (!queries.ready()) {
+                throw new IllegalStateException("stores not queryable while streams is " + queries.state());
             }
-        }
+            return queries.matchCounts();
+        }, Clock.systemUTC());
+        counters.bindTo(metrics, LANGUAGES, (r, language) -> RecentKey.countKey(r.id(), language));
+        return counters;
     }
 
     /** Progress gauges over this instance's progress store (see ProgressGauges for several instances). */

@@ -2,11 +2,8 @@ package org.agendamonitor.metrics;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.agendamonitor.model.Direction;
@@ -30,16 +27,12 @@ import org.agendamonitor.model.Recommendation;
  * article beside the momentum of its second, a pair no state of the pipeline ever had.
  */
 public final class ProgressGauges {
-    static final Duration CACHE_FOR = Duration.ofSeconds(1);
+    static final Duration CACHE_FOR = StoreReading.CACHE_FOR;
 
-    private final Supplier<Map<Recommendation, ProgressSnapshot>> snapshots;
-    private final Clock clock;
-    private final Map<Recommendation, ProgressSnapshot> last = new EnumMap<>(Recommendation.class);
-    private Instant readAt = Instant.MIN;
+    private final StoreReading<Recommendation, ProgressSnapshot> snapshots;
 
     public ProgressGauges(Supplier<Map<Recommendation, ProgressSnapshot>> snapshots, Clock clock) {
-        this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.snapshots = new StoreReading<>(snapshots, StoreReading.Missing.FORGET, clock);
     }
 
     /** @param milestones per recommendation, the milestone ids of the agenda (bounded tag values) */
@@ -59,32 +52,13 @@ public final class ProgressGauges {
 
     /** The snapshot's value, NaN when no snapshot of the recommendation was ever read here. */
     double value(Recommendation r, ToDoubleFunction<ProgressSnapshot> field) {
-        ProgressSnapshot p = current().get(r);
+        ProgressSnapshot p = snapshots.get(r);
         return p == null ? Double.NaN : field.applyAsDouble(p);
     }
 
     /** Reads the stores now, so that the gauges read next (within {@link #CACHE_FOR}) all show this one snapshot. */
-    public synchronized void refresh() {
-        read(clock.instant());
-    }
-
-    private synchronized Map<Recommendation, ProgressSnapshot> current() {
-        Instant now = clock.instant();
-        if (now.isAfter(readAt.plus(CACHE_FOR)) || now.isBefore(readAt)) {
-            read(now);
-        }
-        return Map.copyOf(last);
-    }
-
-    private void read(Instant now) {
-        try {
-            Map<Recommendation, ProgressSnapshot> fresh = snapshots.get();
-            last.keySet().retainAll(fresh.keySet());
-            last.putAll(fresh);
-            readAt = now;
-        } catch (RuntimeException storesNotReadable) {
-            // keep the last values: rebalancing or starting (InvalidStateStoreException)
-        }
+    public void refresh() {
+        snapshots.refresh();
     }
 
     private static double lastSeen(ProgressSnapshot p, String milestone) {
