@@ -1,6 +1,6 @@
 package org.agendamonitor.match;
 
-import java.util.List;
+import java.util.Arrays;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -19,18 +19,35 @@ record ArticleText(long[] present, Value title, Value summary) {
     /** One value (title or summary): its chunks in order, each with its span in the text. */
     static final class Value {
         private final int length;
-        private final List<int[]> spans;
-        private final List<ChunkTerms.Chunk> chunks;
+        /** Where each chunk starts in the text, and what analyzing it gave; {@code size} of them. */
+        private int[] starts;
+        private ChunkTerms.Chunk[] chunks;
+        private int size;
 
-        Value(int length, List<int[]> spans, List<ChunkTerms.Chunk> chunks) {
+        Value(int length, int expectedChunks) {
             this.length = length;
-            this.spans = spans;
-            this.chunks = chunks;
+            this.starts = new int[expectedChunks];
+            this.chunks = new ChunkTerms.Chunk[expectedChunks];
+        }
+
+        /** Appends a chunk starting at {@code from} (null: not analyzed yet, see {@link #set}); returns its index. */
+        int add(int from, ChunkTerms.Chunk chunk) {
+            if (size == starts.length) {
+                starts = Arrays.copyOf(starts, size * 2 + 1);
+                chunks = Arrays.copyOf(chunks, size * 2 + 1);
+            }
+            starts[size] = from;
+            chunks[size] = chunk;
+            return size++;
+        }
+
+        void set(int index, ChunkTerms.Chunk chunk) {
+            chunks[index] = chunk;
         }
 
         void markVocabulary(long[] present) {
-            for (ChunkTerms.Chunk c : chunks) {
-                for (int id : c.ids()) {
+            for (int i = 0; i < size; i++) {
+                for (int id : chunks[i].ids()) {
                     if (id >= 0) {
                         present[id >>> 6] |= 1L << id;
                     }
@@ -40,7 +57,12 @@ record ArticleText(long[] present, Value title, Value summary) {
 
         /** Whether any token of this value is kept (then Lucene's index continues offsets after it). */
         boolean keepsAny() {
-            return chunks.stream().anyMatch(ChunkTerms.Chunk::keepsAny);
+            for (int i = 0; i < size; i++) {
+                if (chunks[i].keepsAny()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -69,12 +91,12 @@ record ArticleText(long[] present, Value title, Value summary) {
 
                 @Override
                 public boolean incrementToken() {
-                    while (chunk < chunks.size()) {
-                        ChunkTerms.Chunk c = chunks.get(chunk);
+                    while (chunk < size) {
+                        ChunkTerms.Chunk c = chunks[chunk];
                         if (token < c.terms().length) {
                             clearAttributes();
                             int position = base + c.at()[token];
-                            int from = spans.get(chunk)[0];
+                            int from = starts[chunk];
                             term.setEmpty().append(c.terms()[token]);
                             offset.setOffset(from + c.starts()[token], from + c.ends()[token]);
                             increment.setPositionIncrement(position - last);

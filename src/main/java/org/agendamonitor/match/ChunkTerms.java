@@ -63,7 +63,7 @@ final class ChunkTerms {
         Pending pending = new Pending();
         ArticleText.Value titleValue = scan(title, table, pending);
         ArticleText.Value summaryValue = scan(summary, table, pending);
-        if (!pending.chunks.isEmpty()) {
+        if (!pending.isEmpty()) {
             analyze(pending, table);
         }
         long[] present = new long[(vocabulary.size() >>> 6) + 1];
@@ -74,10 +74,10 @@ final class ChunkTerms {
 
     /** The chunks of a text with what the table remembers of them; unknown ones are left for {@link #analyze}. */
     private static ArticleText.Value scan(String value, Table table, Pending pending) {
-        List<int[]> spans = new ArrayList<>();
-        List<Chunk> chunks = new ArrayList<>();
         char[] text = value.toCharArray(); // one copy; then the table compares ranges of arrays (vectorized)
         int n = text.length;
+        // about one chunk per 6 characters of news; grown by the value if need be
+        ArticleText.Value scanned = new ArticleText.Value(n, n / 6 + 4);
         int i = 0;
         while (i < n) {
             while (i < n && isAsciiWhitespace(text[i])) {
@@ -98,15 +98,14 @@ final class ChunkTerms {
             if (from < to) {
                 long hash = hash(text, from, to);
                 Chunk known = table.get(text, from, to, hash);
-                spans.add(new int[] {from, to});
-                chunks.add(known);
+                int at = scanned.add(from, known);
                 if (known == null) {
-                    pending.add(new String(text, from, to - from), hash, chunks, chunks.size() - 1);
+                    pending.add(text, from, to, hash, scanned, at);
                 }
             }
             i = end;
         }
-        return new ArticleText.Value(n, spans, chunks);
+        return scanned;
     }
 
     private static boolean isAsciiWhitespace(char c) {
@@ -136,18 +135,37 @@ final class ChunkTerms {
         return h == 0 ? 1 : h;
     }
 
-    /** Chunks of one article the table did not know, and where their analysis goes. */
+    /** Chunks of one article the table did not know (ranges of the scanned text), and where their analysis goes. */
     private static final class Pending {
-        final List<String> chunks = new ArrayList<>();
-        final List<Long> hashes = new ArrayList<>();
-        final List<List<Chunk>> slots = new ArrayList<>();
-        final List<Integer> indexes = new ArrayList<>();
+        int size;
+        char[][] texts = new char[32][];
+        int[] froms = new int[32];
+        int[] tos = new int[32];
+        long[] hashes = new long[32];
+        ArticleText.Value[] values = new ArticleText.Value[32];
+        int[] indexes = new int[32];
 
-        void add(String chunk, long hash, List<Chunk> slot, int index) {
-            chunks.add(chunk);
-            hashes.add(hash);
-            slots.add(slot);
-            indexes.add(index);
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void add(char[] text, int from, int to, long hash, ArticleText.Value value, int index) {
+            if (size == froms.length) {
+                int grown = size * 2;
+                texts = Arrays.copyOf(texts, grown);
+                froms = Arrays.copyOf(froms, grown);
+                tos = Arrays.copyOf(tos, grown);
+                hashes = Arrays.copyOf(hashes, grown);
+                values = Arrays.copyOf(values, grown);
+                indexes = Arrays.copyOf(indexes, grown);
+            }
+            texts[size] = text;
+            froms[size] = from;
+            tos[size] = to;
+            hashes[size] = hash;
+            values[size] = value;
+            indexes[size] = index;
+            size++;
         }
     }
 
@@ -156,15 +174,15 @@ final class ChunkTerms {
      * each token's offset tells its chunk.
      */
     private void analyze(Pending pending, Table table) {
-        List<String> chunks = pending.chunks;
+        int count = pending.size;
         StringBuilder joined = new StringBuilder();
-        int[] starts = new int[chunks.size()];
-        for (int c = 0; c < chunks.size(); c++) {
+        int[] starts = new int[count];
+        for (int c = 0; c < count; c++) {
             starts[c] = joined.length();
-            joined.append(chunks.get(c)).append(' ');
+            joined.append(pending.texts[c], pending.froms[c], pending.tos[c] - pending.froms[c]).append(' ');
         }
-        Chunk.Builder[] builders = new Chunk.Builder[chunks.size()];
-        for (int c = 0; c < builders.length; c++) {
+        Chunk.Builder[] builders = new Chunk.Builder[count];
+        for (int c = 0; c < count; c++) {
             builders[c] = new Chunk.Builder();
         }
         try (TokenStream tokens = analyzer.tokenStream(field, joined.toString())) {
@@ -188,11 +206,10 @@ final class ChunkTerms {
         } catch (IOException e) {
             throw new UncheckedIOException("analyzing an article's words", e);
         }
-        for (int c = 0; c < chunks.size(); c++) {
+        for (int c = 0; c < count; c++) {
             Chunk chunk = builders[c].build();
-            char[] text = chunks.get(c).toCharArray();
-            table.put(text, 0, text.length, pending.hashes.get(c), chunk);
-            pending.slots.get(c).set(pending.indexes.get(c), chunk);
+            table.put(pending.texts[c], pending.froms[c], pending.tos[c], pending.hashes[c], chunk);
+            pending.values[c].set(pending.indexes[c], chunk);
         }
     }
 
@@ -215,17 +232,23 @@ final class ChunkTerms {
 
         static final class Builder {
             int positions;
-            private final List<String> terms = new ArrayList<>(1);
-            private final List<int[]> rest = new ArrayList<>(1);
+            /** Created on the first kept token: most chunks keep none. */
+            private List<String> terms;
+            private List<int[]> rest;
 
             void keep(String term, int id, int start, int end) {
+                if (terms == null) {
+                    terms = new ArrayList<>(1);
+                    rest = new ArrayList<>(1);
+                }
                 terms.add(term);
                 rest.add(new int[] {id, start, end, positions - 1});
             }
 
             Chunk build() {
-                if (terms.isEmpty() && positions < NOTHING_KEPT.length) {
-                    return NOTHING_KEPT[positions]; // most chunks: shared
+                if (terms == null) {
+                    return positions < NOTHING_KEPT.length ? NOTHING_KEPT[positions] // most chunks: shared
+                            : new Chunk(positions, new String[0], new int[0], new int[0], new int[0], new int[0]);
                 }
                 int n = terms.size();
                 int[] ids = new int[n];
