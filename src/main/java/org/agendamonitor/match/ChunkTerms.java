@@ -222,8 +222,12 @@ final class ChunkTerms {
 
         static {
             for (int p = 0; p < NOTHING_KEPT.length; p++) {
-                NOTHING_KEPT[p] = new Chunk(p, new String[0], new int[0], new int[0], new int[0], new int[0]);
+                NOTHING_KEPT[p] = nothingKept(p);
             }
+        }
+
+        private static Chunk nothingKept(int positions) {
+            return new Chunk(positions, new String[0], new int[0], new int[0], new int[0], new int[0]);
         }
 
         boolean keepsAny() {
@@ -247,8 +251,8 @@ final class ChunkTerms {
 
             Chunk build() {
                 if (terms == null) {
-                    return positions < NOTHING_KEPT.length ? NOTHING_KEPT[positions] // most chunks: shared
-                            : new Chunk(positions, new String[0], new int[0], new int[0], new int[0], new int[0]);
+                    // most chunks: one shared instance per position count
+                    return positions < NOTHING_KEPT.length ? NOTHING_KEPT[positions] : nothingKept(positions);
                 }
                 int n = terms.size();
                 int[] ids = new int[n];

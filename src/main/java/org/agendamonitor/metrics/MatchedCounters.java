@@ -11,11 +11,11 @@ import org.agendamonitor.model.Recommendation;
  * The {@code agenda_articles_matched_total} counters, one per recommendation and language, over the topology's count
  * store, so they are exact under exactly-once and right again immediately after a restart.
  *
- * <p>All of them are read from one reading of the store per scrape ({@link StoreReading}): before, each of the six
- * counters read the whole store for itself, and one scrape could show the English count after an article and the
- * Spanish one before it. While the store cannot be read a counter keeps its last value, and a count the store no
- * longer holds here (its partition moved to another instance) stays at its last value too, rather than fall to 0
- * and look like a counter reset.
+ * <p>All of them are read from one reading of the store per scrape ({@link StoreReading}): before, each counter (three
+ * recommendations by three languages) read the whole store for itself, and one scrape could show the English count
+ * after an article and the Spanish one before it. While the store cannot be read a counter keeps its last value, and a
+ * count the store no longer holds here (its partition moved to another instance) stays at its last value too, rather
+ * than fall to 0 and look like a counter reset.
  */
 public final class MatchedCounters {
     private final StoreReading<String, Long> counts;
