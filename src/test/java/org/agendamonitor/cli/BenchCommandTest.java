@@ -20,7 +20,7 @@ class BenchCommandTest {
     }
 
     @Test
-    void shouldRefuseANegativeSoakBeforeStartingAnything() {
+    void shouldRefuseANegativeSoakAsAUsageError() {
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new BenchCommand());
         cli.setErr(new PrintWriter(err));
