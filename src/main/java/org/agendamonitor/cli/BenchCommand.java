@@ -63,6 +63,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        requirePositive("--articles", articles);
+        requirePositive("--feeds", feeds);
+        requirePositive("--latency-seconds", latencySeconds);
         Duration soak = soak();
         Path work = Files.createTempDirectory("agenda-bench");
         try {
@@ -78,6 +81,16 @@ public final class BenchCommand implements Callable<Integer> {
             return 0;
         } finally {
             deleteTree(work);
+        }
+    }
+
+    /**
+     * A count the user gave that the run cannot do with is a usage error (exit 2, the option named), found before
+     * the broker starts, rather than a failed run.
+     */
+    private void requirePositive(String option, Integer value) {
+        if (value != null && value < 1) {
+            throw new ParameterException(spec.commandLine(), option + " must be 1 or more, not " + value);
         }
     }
 

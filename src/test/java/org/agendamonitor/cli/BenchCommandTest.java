@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** The option defaults of {@code bench}; the run itself is BenchCommandIT's. */
@@ -21,14 +23,26 @@ class BenchCommandTest {
 
     @Test
     void shouldRefuseANegativeSoakAsAUsageError() {
+        assertThat(usageError("--soak-minutes", "-1")).contains("--soak-minutes must be 0 or more, not -1");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"--articles,0", "--feeds,0", "--latency-seconds,0", "--articles,-5", "--latency-seconds,-1"})
+    void shouldRefuseACountBelowOneAsAUsageErrorNamingTheOption(String option, String value) {
+        assertThat(usageError(option, value)).contains(option + " must be 1 or more, not " + value);
+    }
+
+    /** Runs {@code bench} with the given arguments, expects picocli's usage exit code 2, and returns stderr. */
+    private static String usageError(String... args) {
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new BenchCommand());
         cli.setErr(new PrintWriter(err));
 
-        int exit = cli.execute("--soak-minutes", "-1");
+        int exit = cli.execute(args);
 
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--soak-minutes must be 0 or more, not -1").doesNotContain("Exception");
+        assertThat(exit).as("exit code of bench %s", String.join(" ", args)).isEqualTo(2);
+        assertThat(err.toString()).doesNotContain("Exception");
+        return err.toString();
     }
 
     private static BenchCommand parsed(String... args) {
