@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,13 +33,20 @@ class BenchCommandTest {
         assertThat(usageError(option, value)).contains(option + " must be 1 or more, not " + value);
     }
 
-    /** Runs {@code bench} with the given arguments, expects picocli's usage exit code 2, and returns stderr. */
+    /**
+     * Runs {@code bench} with the given arguments, expects picocli's usage exit code 2, and returns stderr. The
+     * configuration folder does not exist, so a check that let the arguments through fails fast (exit 1) instead of
+     * starting a benchmark.
+     */
     private static String usageError(String... args) {
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new BenchCommand());
         cli.setErr(new PrintWriter(err));
+        String[] withMissingConfig = Arrays.copyOf(args, args.length + 2);
+        withMissingConfig[args.length] = "--config";
+        withMissingConfig[args.length + 1] = "target/no-such-config-" + System.nanoTime();
 
-        int exit = cli.execute(args);
+        int exit = cli.execute(withMissingConfig);
 
         assertThat(exit).as("exit code of bench %s", String.join(" ", args)).isEqualTo(2);
         assertThat(err.toString()).doesNotContain("Exception");
