@@ -63,9 +63,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        requirePositive("--articles", articles);
-        requirePositive("--feeds", feeds);
-        requirePositive("--latency-seconds", latencySeconds);
+        requireAtLeast("--articles", articles, 1);
+        requireAtLeast("--feeds", feeds, 1);
+        requireAtLeast("--latency-seconds", latencySeconds, 1);
         Duration soak = soak();
         Path work = Files.createTempDirectory("agenda-bench");
         try {
@@ -88,17 +88,15 @@ public final class BenchCommand implements Callable<Integer> {
      * A count the user gave that the run cannot do with is a usage error (exit 2, the option named), found before
      * the broker starts, rather than a failed run.
      */
-    private void requirePositive(String option, Integer value) {
-        if (value != null && value < 1) {
-            throw new ParameterException(spec.commandLine(), option + " must be 1 or more, not " + value);
+    private void requireAtLeast(String option, Integer value, int least) {
+        if (value != null && value < least) {
+            throw new ParameterException(spec.commandLine(), option + " must be " + least + " or more, not " + value);
         }
     }
 
     /** How long section 6 keeps the demo up after ready: 10 minutes unless {@code --quick} or said otherwise. */
     Duration soak() {
-        if (soakMinutes != null && soakMinutes < 0) {
-            throw new ParameterException(spec.commandLine(), "--soak-minutes must be 0 or more, not " + soakMinutes);
-        }
+        requireAtLeast("--soak-minutes", soakMinutes, 0);
         return Duration.ofMinutes(soakMinutes != null ? soakMinutes : quick ? 0 : DEFAULT_SOAK_MINUTES);
     }
 
