@@ -204,4 +204,27 @@ class AgendaTopologyTest {
         }
         assertThat(described).isEqualTo(Files.readString(golden));
     }
+
+    /** The benchmark's stage costs cut the production topology after a stage; each cut holds what it says. */
+    @Test
+    void shouldBuildTheTopologyUpToTheStageAskedFor() {
+        String match = described(AgendaTopology.Stage.MATCH);
+        String repartition = described(AgendaTopology.Stage.REPARTITION);
+        String stories = described(AgendaTopology.Stage.STORIES);
+        String all = described(AgendaTopology.Stage.ALL);
+
+        assertThat(match).contains("matched-articles-sink", "index-matches")
+                .doesNotContain("matches-by-recommendation-repartition", "cluster-stories", "cut-here");
+        assertThat(repartition).contains("matched-articles-sink", "matches-by-recommendation-repartition", "cut-here")
+                .doesNotContain("cluster-stories");
+        assertThat(stories).contains("cluster-stories", "cut-here").doesNotContain("track-progress", "alerts-sink");
+        assertThat(all).contains("track-progress", "alerts-sink", "progress-sink").doesNotContain("cut-here")
+                .isEqualTo(new AgendaTopology(a -> List.of(), new AgendaMetrics(new SimpleMeterRegistry()),
+                        Clock.systemUTC()).build().describe().toString());
+    }
+
+    private static String described(AgendaTopology.Stage through) {
+        return new AgendaTopology(a -> List.of(), new AgendaMetrics(new SimpleMeterRegistry()), Clock.systemUTC())
+                .build(through).describe().toString();
+    }
 }
