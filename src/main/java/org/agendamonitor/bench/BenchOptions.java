@@ -15,9 +15,11 @@ import java.util.List;
  * @param slowFeed        how long a slow feed takes to answer
  * @param soak            how long the demo run is kept up after ready, watching its memory
  * @param demoJvmOptions  JVM options of the demo run (the ones the README recommends)
+ * @param stageCosts      whether section 2 also runs the pipeline cut after each stage ({@link StageCosts})
  */
 public record BenchOptions(int articles, int matcherArticles, int rate, Duration latency, Duration warmUp,
-        int feeds, int feedHosts, Duration slowFeed, Duration soak, List<String> demoJvmOptions) {
+        int feeds, int feedHosts, Duration slowFeed, Duration soak, List<String> demoJvmOptions,
+        boolean stageCosts) {
 
     /** The JVM options the README recommends for the one-process run; measured in the start-up section. */
     public static final List<String> RECOMMENDED_JVM_OPTIONS = List.of();
@@ -33,16 +35,22 @@ public record BenchOptions(int articles, int matcherArticles, int rate, Duration
     public BenchOptions with(Integer feedCount, Integer latencySeconds) {
         return new BenchOptions(articles, matcherArticles, rate,
                 latencySeconds == null ? latency : Duration.ofSeconds(latencySeconds), warmUp,
-                feedCount == null ? feeds : feedCount, feedHosts, slowFeed, soak, demoJvmOptions);
+                feedCount == null ? feeds : feedCount, feedHosts, slowFeed, soak, demoJvmOptions, stageCosts);
+    }
+
+    /** The same run, with or without the stage costs of section 2. */
+    public BenchOptions withStageCosts(boolean on) {
+        return new BenchOptions(articles, matcherArticles, rate, latency, warmUp, feeds, feedHosts, slowFeed, soak,
+                demoJvmOptions, on);
     }
 
     public static BenchOptions full(int articles, Duration soak) {
         return new BenchOptions(articles, Math.min(articles, 50_000), 1_000, Duration.ofSeconds(20),
-                Duration.ofSeconds(3), 2_000, 20, Duration.ofSeconds(2), soak, RECOMMENDED_JVM_OPTIONS);
+                Duration.ofSeconds(3), 2_000, 20, Duration.ofSeconds(2), soak, RECOMMENDED_JVM_OPTIONS, false);
     }
 
     public static BenchOptions quick(int articles, Duration soak) {
         return new BenchOptions(articles, Math.min(articles, 10_000), 1_000, Duration.ofSeconds(5),
-                Duration.ofSeconds(2), 500, 10, Duration.ofSeconds(1), soak, RECOMMENDED_JVM_OPTIONS);
+                Duration.ofSeconds(2), 500, 10, Duration.ofSeconds(1), soak, RECOMMENDED_JVM_OPTIONS, false);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Function;
 import org.agendamonitor.config.AgendaSpec;
 import org.agendamonitor.config.AppConfig;
 import org.agendamonitor.kafka.TopicSpec;
@@ -17,6 +18,8 @@ import org.agendamonitor.match.KeywordBaseline;
 import org.agendamonitor.metrics.AgendaMetrics;
 import org.agendamonitor.metrics.MetricsRegistryFactory;
 import org.agendamonitor.model.Article;
+import org.agendamonitor.model.Match;
+import org.agendamonitor.stream.AgendaTopology;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -29,10 +32,13 @@ import org.apache.kafka.streams.Topology;
  * Progress goes to {@code progress}; the figures are returned as a {@link BenchReport}.
  */
 public final class Benchmark {
-    /** Builds the production topology the way the {@code run} command does. */
+    /**
+     * Builds the production topology the way the {@code run} command does, with {@code matcher} as its match
+     * function, up to a stage ({@link AgendaTopology.Stage#ALL} except for the stage costs).
+     */
     @FunctionalInterface
     public interface PipelineFactory {
-        Topology build(AgendaMatcher matcher, AgendaMetrics metrics);
+        Topology build(Function<Article, List<Match>> matcher, AgendaMetrics metrics, AgendaTopology.Stage through);
     }
 
     static final String PASS_THROUGH_OUTPUT = "agenda.bench.passthrough.v1";

@@ -88,6 +88,14 @@ final class CpuUse {
         return micros(total, records) + " µs (" + parts + ")";
     }
 
+    /** The stream threads' CPU per record between two snapshots, in µs; NaN where it could not be read. */
+    static double streamThreadMicros(Snapshot before, Snapshot after, long records) {
+        if (before == null || after == null || records <= 0) {
+            return Double.NaN;
+        }
+        return Math.max(0, after.byRole().get(STREAM) - before.byRole().get(STREAM)) / 1e3 / records;
+    }
+
     private static String micros(long nanos, long records) {
         return String.format(Locale.ROOT, "%.0f", nanos / 1e3 / records);
     }

@@ -29,9 +29,10 @@ final class StreamsDrain {
      * @param secondHalf how long the second half of the records took: the sustained rate, once the JIT has compiled
      *                   the hot paths (on 2 cores the C2 compiler takes most of a core for the first minute)
      * @param cpu        the process's CPU per record over that second half, by role ({@link CpuUse#perRecord})
+     * @param streamMicros the stream threads' part of it, µs per record (NaN where it could not be read)
      */
     record Result(KafkaStreams streams, long records, Duration took, Duration secondHalf, String threadTime,
-            String cpu) {
+            String cpu, double streamMicros) {
         double perSecond() {
             return records / Math.max(took.toNanos() / 1e9, 1e-9);
         }
@@ -89,9 +90,12 @@ final class StreamsDrain {
                 Thread.sleep(POLL.toMillis());
             }
             long finished = System.nanoTime();
-            String cpu = CpuUse.perRecord(cpuAtHalfway, CpuUse.take(), records - (halfway == 0 ? 0 : records / 2));
+            CpuUse.Snapshot cpuAtEnd = CpuUse.take();
+            long measured = records - (halfway == 0 ? 0 : records / 2);
             return new Result(streams, records, Duration.ofNanos(finished - started),
-                    Duration.ofNanos(finished - (halfway == 0 ? started : halfway)), threadTime.summary(), cpu);
+                    Duration.ofNanos(finished - (halfway == 0 ? started : halfway)), threadTime.summary(),
+                    CpuUse.perRecord(cpuAtHalfway, cpuAtEnd, measured),
+                    CpuUse.streamThreadMicros(cpuAtHalfway, cpuAtEnd, measured));
         }
     }
 

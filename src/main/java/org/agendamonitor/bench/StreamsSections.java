@@ -9,6 +9,7 @@ import org.agendamonitor.kafka.Topics;
 import org.agendamonitor.match.AgendaMatcher;
 import org.agendamonitor.metrics.AgendaMetrics;
 import org.agendamonitor.metrics.MetricsRegistryFactory;
+import org.agendamonitor.stream.AgendaTopology;
 import org.agendamonitor.stream.PassThroughTopology;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -23,7 +24,8 @@ import org.apache.kafka.streams.Topology;
  * <p>Before the measured pipeline run, the production topology also runs over the first part of the backlog under
  * an application id of its own, and stops: on 2 cores the C2 compiler took as much CPU as the stream thread during a
  * cold pipeline run of 100,000 articles (JFR), and a second run of the same articles was 24% faster (sustained)
- * and 42% faster over all. The warm-up's matched articles are not counted in section 2.
+ * and 42% faster over all. The warm-up's matched articles are not counted in section 2. With {@code --stage-costs}
+ * the pipeline then runs again, cut after each stage ({@link StageCosts}).
  */
 final class StreamsSections {
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
@@ -74,7 +76,7 @@ final class StreamsSections {
             long warmUpMatched = warmUpPipeline(bootstrap, raw, pipelineWarmUp);
             try (AgendaMatcher matcher = new AgendaMatcher(agenda)) {
                 AgendaMetrics metrics = new AgendaMetrics(MetricsRegistryFactory.prometheus());
-                Topology topology = pipeline.build(matcher, metrics);
+                Topology topology = pipeline.build(matcher::match, metrics, AgendaTopology.Stage.ALL);
                 StreamsDrain.Result full = drain(topology, null, raw);
                 try {
                     long matched = matchedCount(bootstrap) - warmUpMatched;
@@ -92,6 +94,10 @@ final class StreamsSections {
                 } finally {
                     full.streams().close(Duration.ofSeconds(15));
                 }
+                if (options.stageCosts()) {
+                    new StageCosts(pipeline, (cut, applicationId) -> drain(cut, applicationId, raw, options.articles()),
+                            progress).run(report, matcher, generator, options.articles(), full);
+                }
             }
         }
     }
@@ -102,7 +108,8 @@ final class StreamsSections {
      */
     private long warmUpPipeline(String bootstrap, String raw, int articles) throws Exception {
         try (AgendaMatcher matcher = new AgendaMatcher(agenda)) {
-            Topology topology = pipeline.build(matcher, new AgendaMetrics(MetricsRegistryFactory.prometheus()));
+            Topology topology = pipeline.build(matcher::match, new AgendaMetrics(MetricsRegistryFactory.prometheus()),
+                    AgendaTopology.Stage.ALL);
             drain(topology, "agenda-bench-pipeline-warmup", raw, articles).streams().close(Duration.ofSeconds(15));
         }
         return matchedCount(bootstrap);

@@ -58,6 +58,10 @@ public final class BenchCommand implements Callable<Integer> {
                     + DEFAULT_SOAK_MINUTES + ", 0 with --quick)")
     Integer soakMinutes;
 
+    @Option(names = "--stage-costs", description = "also run the pipeline cut after each stage, with the matches "
+            + "computed beforehand, and print what each stage costs (a few more minutes)")
+    boolean stageCosts;
+
     @Spec
     CommandSpec spec;
 
@@ -73,9 +77,9 @@ public final class BenchCommand implements Callable<Integer> {
             AgendaSpec agenda = AgendaSpecLoader.load(config.agendaFile());
             int n = articles != null ? articles : quick ? 20_000 : 200_000;
             BenchOptions bench = (quick ? BenchOptions.quick(n, soak) : BenchOptions.full(n, soak))
-                    .with(feeds, latencySeconds);
-            BenchReport report = new Benchmark(config, agenda,
-                    (matcher, metrics) -> MonitorApp.topology(matcher, metrics, ProgressFunctions.fromAgenda(agenda)), bench,
+                    .with(feeds, latencySeconds).withStageCosts(stageCosts);
+            BenchReport report = new Benchmark(config, agenda, (matcher, metrics, through) ->
+                    MonitorApp.topology(matcher, metrics, ProgressFunctions.fromAgenda(agenda), through), bench,
                     spec.commandLine().getErr()).run();
             report.print(spec.commandLine().getOut());
             return 0;

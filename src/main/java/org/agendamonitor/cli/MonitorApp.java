@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.agendamonitor.alert.AlertDispatcher;
 import org.agendamonitor.alert.AlertSink;
 import org.agendamonitor.alert.EmailSink;
@@ -36,6 +37,8 @@ import org.agendamonitor.metrics.AgendaMetrics;
 import org.agendamonitor.metrics.MatchedCounters;
 import org.agendamonitor.metrics.MetricsRegistryFactory;
 import org.agendamonitor.metrics.ProgressGauges;
+import org.agendamonitor.model.Article;
+import org.agendamonitor.model.Match;
 import org.agendamonitor.model.Recommendation;
 import org.agendamonitor.stream.AgendaReadModel;
 import org.agendamonitor.stream.AgendaTopology;
@@ -163,7 +166,13 @@ public final class MonitorApp implements AutoCloseable {
 
     /** The production topology, exactly as {@code run} builds it (the benchmark measures this one). */
     static Topology topology(AgendaMatcher matcher, AgendaMetrics metrics, ProgressFunctions progress) {
-        return new AgendaTopology(matcher::match, metrics, Clock.systemUTC(), progress).build();
+        return topology(matcher::match, metrics, progress, AgendaTopology.Stage.ALL);
+    }
+
+    /** The same topology with another match function, up to a stage (the benchmark's stage costs). */
+    static Topology topology(Function<Article, List<Match>> matcher, AgendaMetrics metrics,
+            ProgressFunctions progress, AgendaTopology.Stage through) {
+        return new AgendaTopology(matcher, metrics, Clock.systemUTC(), progress).build(through);
     }
 
     /**

@@ -14,7 +14,7 @@ import picocli.CommandLine;
 
 /**
  * Runs a small {@code bench --quick} end to end (fresh embedded broker, both topologies, latency load, matcher, feed
- * farm, a demo run in a child JVM) to prove that every section works and prints its figures. It asserts that the
+ * farm, a demo run in a child JVM, and the stage costs) to prove that every section works and prints its figures. It asserts that the
  * figures exist and are positive, never how large they are: performance is shown by the benchmark's output.
  */
 class BenchCommandIT {
@@ -25,7 +25,8 @@ class BenchCommandIT {
         cli.setOut(new PrintWriter(out));
         StringWriter err = new StringWriter();
         cli.setErr(new PrintWriter(err));
-        int exit = cli.execute("bench", "--quick", "--articles", "3000", "--feeds", "60", "--latency-seconds", "2");
+        int exit = cli.execute("bench", "--quick", "--articles", "3000", "--feeds", "60", "--latency-seconds", "2",
+                "--stage-costs");
 
         assertThat(exit).as(err.toString()).isZero();
         List<String> lines = out.toString().lines().toList();
@@ -41,6 +42,17 @@ class BenchCommandIT {
         long onAgenda = LongStream.range(0, 3000).filter(ArticleGenerator.withDefaults()::onAgenda).count();
         assertThat(number(lines, "2. full pipeline", "; ([0-9]+) matched")).isEqualTo(onAgenda);
         assertThat(number(lines, "2. full pipeline", "JIT warmed by a run over ([0-9]+) of them")).isEqualTo(750);
+        // --stage-costs: five cut runs of the same backlog after section 2's line, then what matching costs
+        List<String> stages = lines.stream().filter(l -> l.startsWith("   stage costs, ")).toList();
+        assertThat(stages).hasSize(6);
+        assertThat(stages.get(0)).contains("no article matches");
+        assertThat(stages.get(4)).contains("all but matching");
+        for (String stage : stages.subList(0, 5)) {
+            assertThat(number(List.of(stage), "   stage costs", ": ([0-9,]+) articles/s")).as(stage).isPositive();
+            assertThat(number(List.of(stage), "   stage costs", "stream threads ([0-9]+) µs")).as(stage).isPositive();
+        }
+        assertThat(stages.get(5)).startsWith("   stage costs, matching (section 2 minus the row above)")
+                .containsPattern(": -?[0-9]+ µs of stream thread per article");
         assertThat(number(lines, "3. matcher alone", "agenda matcher ([0-9,]+) articles/s")).isPositive();
         assertThat(number(lines, "4. latency", "p99 ([0-9]+) ms")).isNotNegative();
         // the breaking story alerts: the probe once ran after the load and only ever saw the cool-down

@@ -59,5 +59,7 @@ class CpuUseTest {
         assertThat(CpuUse.perRecord(start, end, 1_000)).matches(
                 "\\d+ µs \\(stream threads \\d+, JIT compiler \\d+, GC \\d+, broker, clients and the rest \\d+\\)");
         assertThat(CpuUse.perRecord(null, end, 1_000)).isEqualTo("n/a");
+        assertThat(CpuUse.streamThreadMicros(start, end, 1_000)).isEqualTo(stream / 1e3 / 1_000);
+        assertThat(CpuUse.streamThreadMicros(null, end, 1_000)).isNaN();
     }
 }
