@@ -23,7 +23,7 @@ import org.apache.kafka.streams.Topology;
  * nothing; each next one adds a stage, and the difference of two rows is what that stage costs, Kafka's part
  * included (its records through the repartition topic and the changelogs, the commit, the caches it takes from the
  * others), which a profiler's samples attribute elsewhere or not at all. The last row is the whole topology but for
- * matching, so section 2 minus it is what matching costs inside the pipeline.
+ * matching, so section 2's run minus it (both over the whole run) is what matching costs inside the pipeline.
  */
 final class StageCosts {
     /** Drains the first part of the backlog (as many articles as section 2) with a topology under an application id. */
@@ -68,7 +68,10 @@ final class StageCosts {
                 + " above)", micros(full.streamMicros() - before));
     }
 
-    /** One run; returns its stream threads' µs per article, from which the next row's difference is taken. */
+    /**
+     * One run; returns its stream threads' µs per article over the whole run (see {@link StreamsDrain.Result}), from
+     * which the next row's difference is taken.
+     */
     private double row(BenchReport report, String name, String label, Function<Article, List<Match>> matcher,
             Stage through, double before) throws Exception {
         progress.println("2. stage costs: " + label);
@@ -76,8 +79,8 @@ final class StageCosts {
         Topology topology = pipeline.build(matcher, new AgendaMetrics(MetricsRegistryFactory.prometheus()), through);
         StreamsDrain.Result result = drain.run(topology, "agenda-bench-stage-" + name);
         result.streams().close(Duration.ofSeconds(15));
-        report.add(2, "   stage costs, %-50s: %s articles/s sustained | stream threads %s µs per article%s | cpu per"
-                        + " article: %s", label, BenchReport.thousands(result.sustainedPerSecond()),
+        report.add(2, "   stage costs, %-50s: %s articles/s sustained | stream threads %s µs per article over the"
+                        + " run%s | cpu per article over the second half: %s", label, BenchReport.thousands(result.sustainedPerSecond()),
                 micros(result.streamMicros()),
                 Double.isNaN(before) ? "" : " (" + signed(result.streamMicros() - before) + ")", result.cpu());
         return result.streamMicros();

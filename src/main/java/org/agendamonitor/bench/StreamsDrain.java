@@ -29,7 +29,9 @@ final class StreamsDrain {
      * @param secondHalf how long the second half of the records took: the sustained rate, once the JIT has compiled
      *                   the hot paths (on 2 cores the C2 compiler takes most of a core for the first minute)
      * @param cpu        the process's CPU per record over that second half, by role ({@link CpuUse#perRecord})
-     * @param streamMicros the stream threads' part of it, µs per record (NaN where it could not be read)
+     * @param streamMicros the stream threads' CPU per record over the <em>whole</em> run, in µs (NaN where it could not
+     *                   be read): on a short run the results of the first half can still be uncommitted when the
+     *                   stream thread has processed everything, and the second half's figure is then its commit alone
      */
     record Result(KafkaStreams streams, long records, Duration took, Duration secondHalf, String threadTime,
             String cpu, double streamMicros) {
@@ -74,7 +76,8 @@ final class StreamsDrain {
             long deadline = started + timeout.toNanos();
             ThreadTime threadTime = new ThreadTime();
             long halfway = 0;
-            CpuUse.Snapshot cpuAtHalfway = CpuUse.take();
+            CpuUse.Snapshot cpuAtStart = CpuUse.take();
+            CpuUse.Snapshot cpuAtHalfway = cpuAtStart;
             long left = total - records;
             for (long lag = lag(admin, group, end); lag > left; lag = lag(admin, group, end)) {
                 if (halfway == 0 && lag - left <= records - records / 2) {
@@ -95,7 +98,7 @@ final class StreamsDrain {
             return new Result(streams, records, Duration.ofNanos(finished - started),
                     Duration.ofNanos(finished - (halfway == 0 ? started : halfway)), threadTime.summary(),
                     CpuUse.perRecord(cpuAtHalfway, cpuAtEnd, measured),
-                    CpuUse.streamThreadMicros(cpuAtHalfway, cpuAtEnd, measured));
+                    CpuUse.streamThreadMicros(cpuAtStart, cpuAtEnd, records));
         }
     }
 
