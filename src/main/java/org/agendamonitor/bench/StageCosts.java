@@ -80,8 +80,8 @@ final class StageCosts {
         StreamsDrain.Result result = drain.run(topology, "agenda-bench-stage-" + name);
         result.streams().close(Duration.ofSeconds(15));
         report.add(2, "   stage costs, %-50s: %s articles/s sustained | stream threads %s µs per article over the"
-                        + " run%s | cpu per article over the second half: %s", label, BenchReport.thousands(result.sustainedPerSecond()),
-                micros(result.streamMicros()),
+                        + " run%s | cpu per article over the second half: %s", label,
+                BenchReport.thousands(result.sustainedPerSecond()), micros(result.streamMicros()),
                 Double.isNaN(before) ? "" : " (" + signed(result.streamMicros() - before) + ")", result.cpu());
         return result.streamMicros();
     }

@@ -29,8 +29,8 @@ final class StreamsDrain {
      * @param secondHalf how long the second half of the records took: the sustained rate, once the JIT has compiled
      *                   the hot paths (on 2 cores the C2 compiler takes most of a core for the first minute)
      * @param cpu        the process's CPU per record over that second half, by role ({@link CpuUse#perRecord})
-     * @param streamMicros the stream threads' CPU per record over the <em>whole</em> run, in µs (NaN where it could not
-     *                   be read): on a short run the results of the first half can still be uncommitted when the
+     * @param streamMicros the stream threads' CPU per record over the <em>whole</em> run, in µs (NaN where it could
+     *                   not be read): on a short run the results of the first half can still be uncommitted when the
      *                   stream thread has processed everything, and the second half's figure is then its commit alone
      */
     record Result(KafkaStreams streams, long records, Duration took, Duration secondHalf, String threadTime,

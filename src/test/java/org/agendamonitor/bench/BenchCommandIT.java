@@ -14,8 +14,9 @@ import picocli.CommandLine;
 
 /**
  * Runs a small {@code bench --quick} end to end (fresh embedded broker, both topologies, latency load, matcher, feed
- * farm, a demo run in a child JVM, and the stage costs) to prove that every section works and prints its figures. It asserts that the
- * figures exist and are positive, never how large they are: performance is shown by the benchmark's output.
+ * farm, a demo run in a child JVM, the stage costs) to prove that every section works and prints its figures. It
+ * asserts that the figures exist and are positive, never how large they are: performance is shown by the
+ * benchmark's output.
  */
 class BenchCommandIT {
     @Test
