@@ -4,11 +4,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.agendamonitor.bench.ArticleGenerator;
 import org.agendamonitor.config.AgendaSpecLoader;
@@ -97,8 +95,7 @@ public class StoryIndexBenchmark {
         into.putStory(id, m.recommendation(), after.story().firstSeen(), after.story().lastSeen());
         into.addMember(id, m.article().id(), signature);
         if (before != null) {
-            Set<String> kept = new HashSet<>(after.representatives());
-            before.representatives().stream().filter(r -> !kept.contains(r)).forEach(r -> into.removeMember(id, r));
+            after.droppedSince(before).forEach(r -> into.removeMember(id, r));
         }
         return id;
     }

@@ -1,8 +1,10 @@
 package org.agendamonitor.progress;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.agendamonitor.model.Story;
 
 /**
@@ -32,6 +34,15 @@ public record StoryCluster(
 
     public StoryCluster(Story story, List<String> representatives) {
         this(story, representatives, List.of());
+    }
+
+    /**
+     * The representatives of {@code before}, the same story before an article joined, that this one no longer has:
+     * their signatures are to be forgotten.
+     */
+    public List<String> droppedSince(StoryCluster before) {
+        Set<String> kept = new HashSet<>(representatives);
+        return before.representatives().stream().filter(id -> !kept.contains(id)).toList();
     }
 
     /** Whether this record still carries its signatures inline (stored by an older version). */

@@ -5,11 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.agendamonitor.model.ArticleMatch;
 import org.agendamonitor.model.Story;
 import org.agendamonitor.progress.MinHash;
@@ -118,7 +116,7 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
         index.putStory(story.id(), story.recommendation(), story.firstSeen(), story.lastSeen());
         index.addMember(story.id(), m.article().id(), signature);
         if (before != null) {
-            for (String dropped : dropped(before, updated)) {
+            for (String dropped : updated.droppedSince(before)) {
                 signatures.delete(signatureKey(story.id(), dropped));
                 index.removeMember(story.id(), dropped);
             }
@@ -129,11 +127,6 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
     private StoryCluster stored(String storyId) {
         StoryCluster cluster = written.get(storyId);
         return cluster != null ? cluster : clusters.get(storyId);
-    }
-
-    private static List<String> dropped(StoryCluster before, StoryCluster after) {
-        Set<String> kept = new HashSet<>(after.representatives());
-        return before.representatives().stream().filter(id -> !kept.contains(id)).toList();
     }
 
     /**

@@ -139,6 +139,23 @@ class StoryClustererTest {
                 .endsWith("copy-39").doesNotContain("copy-20");
     }
 
+    /** A join past the representatives' cap drops the oldest after the first, and only that one, from the index. */
+    @Test
+    void shouldTellWhichRepresentativeAJoinDropped() {
+        Article first = BreakingNewsFixtures.usmcaStory().get(0);
+        StoryCluster c = clusterer.start(usmca(first));
+        for (int i = 0; i < StoryClusterer.MAX_SIGNATURES - 1; i++) {
+            c = clusterer.join(c, usmca(BreakingNewsFixtures.article("copy-" + i, "feed-" + i, "Outlet " + i,
+                    first.title(), first.summary() + " " + i, "en", first.publishedAt().plusSeconds(i))));
+        }
+        StoryCluster full = c;
+        StoryCluster joined = clusterer.join(full, usmca(BreakingNewsFixtures.article("late", "feed-late", "Late",
+                first.title(), first.summary(), "en", first.publishedAt().plusSeconds(60))));
+
+        assertThat(full.droppedSince(full)).isEmpty();
+        assertThat(joined.droppedSince(full)).containsExactly("copy-0");
+    }
+
     /** Signatures are stored: the loops that replaced regular expressions and byte arrays must give the same words. */
     @Test
     void shouldFindTheSameWordsAsTheRegularExpressionsTheyReplaced() {
