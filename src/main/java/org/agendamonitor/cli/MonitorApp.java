@@ -164,12 +164,15 @@ public final class MonitorApp implements AutoCloseable {
                 config.kafka().clientBootstrap(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** The production topology, exactly as {@code run} builds it (the benchmark measures this one). */
+    /** The production topology, exactly as {@code run} builds it. */
     static Topology topology(AgendaMatcher matcher, AgendaMetrics metrics, ProgressFunctions progress) {
         return topology(matcher::match, metrics, progress, AgendaTopology.Stage.ALL);
     }
 
-    /** The same topology with another match function, up to a stage (the benchmark's stage costs). */
+    /**
+     * The same topology with any match function, up to a stage: the benchmark builds it here, with the production
+     * matcher and {@link AgendaTopology.Stage#ALL} for its section 2, so that it measures what {@code run} runs.
+     */
     static Topology topology(Function<Article, List<Match>> matcher, AgendaMetrics metrics,
             ProgressFunctions progress, AgendaTopology.Stage through) {
         return new AgendaTopology(matcher, metrics, Clock.systemUTC(), progress).build(through);
