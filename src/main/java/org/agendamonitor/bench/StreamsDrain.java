@@ -3,8 +3,7 @@ package org.agendamonitor.bench;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.agendamonitor.kafka.GroupLag;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -60,31 +59,30 @@ final class StreamsDrain {
             long total = end.values().stream().mapToLong(Long::longValue).sum();
             long records = Math.min(total, upTo);
             KafkaStreams streams = new KafkaStreams(topology, streamsProperties);
-            CountDownLatch running = new CountDownLatch(1);
+            AtomicReference<Mark> running = new AtomicReference<>();
             streams.setStateListener((now, before) -> {
-                if (now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.ERROR) {
-                    running.countDown();
+                if (now == KafkaStreams.State.RUNNING) {
+                    running.compareAndSet(null, Mark.now());
                 }
             });
+            Mark launched = Mark.now();
+            long deadline = launched.nanos() + timeout.toNanos();
             streams.start();
-            if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    || streams.state() == KafkaStreams.State.ERROR) {
-                streams.close(Duration.ofSeconds(10));
-                throw new KafkaException("streams app " + group + " did not reach RUNNING: " + streams.state());
-            }
-            long started = System.nanoTime();
-            long deadline = started + timeout.toNanos();
             ThreadTime threadTime = new ThreadTime();
-            long halfway = 0;
-            CpuUse.Snapshot cpuAtStart = CpuUse.take();
-            CpuUse.Snapshot cpuAtHalfway = cpuAtStart;
+            boolean committedBeforeRunning = false;
+            Mark halfway = null;
             long left = total - records;
             for (long lag = lag(admin, group, end); lag > left; lag = lag(admin, group, end)) {
-                if (halfway == 0 && lag - left <= records - records / 2) {
-                    halfway = System.nanoTime();
-                    cpuAtHalfway = CpuUse.take();
+                // With several stream threads the first to join can take every task and commit results while the
+                // instance is still REBALANCING (a 2-thread pass-through once drained before RUNNING and read 6
+                // million records/s): the lag is polled from the launch, so the halfway mark is right either way.
+                committedBeforeRunning |= running.get() == null && lag < total;
+                if (halfway == null && lag - left <= records - records / 2) {
+                    halfway = Mark.now();
                 }
-                threadTime.sample(streams);
+                if (running.get() != null || committedBeforeRunning) {
+                    threadTime.sample(streams);
+                }
                 if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
                     streams.close(Duration.ofSeconds(10));
                     throw new KafkaException("streams app " + group + " did not drain " + input + " within "
@@ -93,12 +91,25 @@ final class StreamsDrain {
                 Thread.sleep(POLL.toMillis());
             }
             long finished = System.nanoTime();
+            // The clock starts at RUNNING (start-up and the first rebalance are not throughput), unless results were
+            // committed before it: then at the launch, which is what that run took.
+            Mark started = committedBeforeRunning || running.get() == null ? launched : running.get();
+            if (halfway == null) {
+                halfway = started;
+            }
             CpuUse.Snapshot cpuAtEnd = CpuUse.take();
-            long measured = records - (halfway == 0 ? 0 : records / 2);
-            return new Result(streams, records, Duration.ofNanos(finished - started),
-                    Duration.ofNanos(finished - (halfway == 0 ? started : halfway)), threadTime.summary(),
-                    CpuUse.perRecord(cpuAtHalfway, cpuAtEnd, measured),
-                    CpuUse.streamThreadMicros(cpuAtStart, cpuAtEnd, records));
+            long measured = records - (halfway == started ? 0 : records / 2);
+            return new Result(streams, records, Duration.ofNanos(finished - started.nanos()),
+                    Duration.ofNanos(finished - halfway.nanos()), threadTime.summary(),
+                    CpuUse.perRecord(halfway.cpu(), cpuAtEnd, measured),
+                    CpuUse.streamThreadMicros(started.cpu(), cpuAtEnd, records));
+        }
+    }
+
+    /** A moment of the run: its clock reading and the process's CPU use then. */
+    private record Mark(long nanos, CpuUse.Snapshot cpu) {
+        static Mark now() {
+            return new Mark(System.nanoTime(), CpuUse.take());
         }
     }
 
