@@ -22,8 +22,9 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * after it works on one token, so the tokens of a text are those of its whitespace-separated chunks in turn;
  * punctuation that only ever joins two letters or digits ({@link #isEdgePunctuation}) can be cut off a chunk's ends
  * as well. News repeats its words, so each distinct chunk is analyzed once and remembered, per thread, in a small
- * two-generation table hashed straight from the text; the chunks of an article not remembered yet (names, numbers)
- * are analyzed together in one pass. Thread-safe after {@link #freeze}.
+ * two-generation table hashed straight from the text. Of the chunks of an article not remembered yet (names,
+ * numbers), the plain words whose token {@link PlainWords} can work out skip the analyzer, and the rest are analyzed
+ * together in one pass. Thread-safe after {@link #freeze}.
  */
 final class ChunkTerms {
     /** Chunks per generation of a thread's table (two generations, about 1.2 MB per language and thread). */
@@ -36,6 +37,8 @@ final class ChunkTerms {
     private final QueryTerms kept;
     private final Map<String, Integer> vocabulary = new HashMap<>();
     private final ThreadLocal<Table> tables = ThreadLocal.withInitial(Table::new);
+    /** Tokens of plain words without the analyzer (null: not for this analyzer). */
+    private final PlainWords plainWords;
     private boolean frozen;
 
     /** {@code kept}: the tokens any query could match (the vocabulary is a part of them). */
@@ -43,6 +46,7 @@ final class ChunkTerms {
         this.analyzer = analyzer;
         this.field = field;
         this.kept = kept;
+        this.plainWords = PlainWords.of(analyzer);
     }
 
     /** The id of a vocabulary term, numbered in order of first request (before {@link #freeze}). */
@@ -170,46 +174,72 @@ final class ChunkTerms {
     }
 
     /**
-     * The chunks not remembered yet, analyzed in one pass over them joined by spaces: no token crosses a space, and
-     * each token's offset tells its chunk.
+     * The chunks not remembered yet. Plain words whose token {@link PlainWords} can tell (most names and numbers) are
+     * done on their own; the others are analyzed in one pass over them joined by spaces: no token crosses a space,
+     * and each token's offset tells its chunk.
      */
     private void analyze(Pending pending, Table table) {
         int count = pending.size;
-        StringBuilder joined = new StringBuilder();
-        int[] starts = new int[count];
-        for (int c = 0; c < count; c++) {
-            starts[c] = joined.length();
-            joined.append(pending.texts[c], pending.froms[c], pending.tos[c] - pending.froms[c]).append(' ');
-        }
         Chunk.Builder[] builders = new Chunk.Builder[count];
+        StringBuilder joined = null;
+        int[] starts = new int[count];
+        int[] joinedChunks = new int[count];
+        int joinedCount = 0;
         for (int c = 0; c < count; c++) {
-            builders[c] = new Chunk.Builder();
+            Chunk.Builder chunk = new Chunk.Builder();
+            builders[c] = chunk;
+            char[] text = pending.texts[c];
+            int from = pending.froms[c];
+            int to = pending.tos[c];
+            int length = plainWords == null ? -1 : plainWords.token(text, from, to, table.token);
+            if (length >= 0) {
+                chunk.positions = 1;
+                if (kept.keeps(table.token, length)) {
+                    String token = new String(table.token, 0, length);
+                    Integer id = vocabulary.get(token);
+                    chunk.keep(token, id == null ? -1 : id, 0, to - from);
+                }
+                continue;
+            }
+            if (joined == null) {
+                joined = new StringBuilder();
+            }
+            starts[joinedCount] = joined.length();
+            joinedChunks[joinedCount++] = c;
+            joined.append(text, from, to - from).append(' ');
         }
-        try (TokenStream tokens = analyzer.tokenStream(field, joined.toString())) {
+        if (joined != null) {
+            analyzeJoined(joined.toString(), Arrays.copyOf(starts, joinedCount), joinedChunks, builders);
+        }
+        for (int c = 0; c < count; c++) {
+            Chunk chunk = builders[c].build();
+            table.put(pending.texts[c], pending.froms[c], pending.tos[c], pending.hashes[c], chunk);
+            pending.values[c].set(pending.indexes[c], chunk);
+        }
+    }
+
+    /** Chunks joined by spaces through the whole analyzer; {@code starts[j]} is where {@code chunks[j]} begins. */
+    private void analyzeJoined(String joined, int[] starts, int[] chunks, Chunk.Builder[] builders) {
+        try (TokenStream tokens = analyzer.tokenStream(field, joined)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
             PositionIncrementAttribute increment = tokens.addAttribute(PositionIncrementAttribute.class);
             tokens.reset();
             while (tokens.incrementToken()) {
                 int at = Arrays.binarySearch(starts, offset.startOffset());
-                int c = at >= 0 ? at : -at - 2;
-                Chunk.Builder chunk = builders[c];
+                int j = at >= 0 ? at : -at - 2;
+                Chunk.Builder chunk = builders[chunks[j]];
                 chunk.positions += increment.getPositionIncrement();
                 if (kept.keeps(term.buffer(), term.length())) {
                     String text = term.toString();
                     Integer id = vocabulary.get(text);
-                    chunk.keep(text, id == null ? -1 : id, offset.startOffset() - starts[c],
-                            offset.endOffset() - starts[c]);
+                    chunk.keep(text, id == null ? -1 : id, offset.startOffset() - starts[j],
+                            offset.endOffset() - starts[j]);
                 }
             }
             tokens.end();
         } catch (IOException e) {
             throw new UncheckedIOException("analyzing an article's words", e);
-        }
-        for (int c = 0; c < count; c++) {
-            Chunk chunk = builders[c].build();
-            table.put(pending.texts[c], pending.froms[c], pending.tos[c], pending.hashes[c], chunk);
-            pending.values[c].set(pending.indexes[c], chunk);
         }
     }
 
@@ -277,6 +307,8 @@ final class ChunkTerms {
      * numbers seen once make room.
      */
     private static final class Table {
+        /** Where {@link PlainWords} writes a token. */
+        final char[] token = new char[LONGEST_REMEMBERED];
         private Generation young = new Generation();
         private Generation old = new Generation();
 

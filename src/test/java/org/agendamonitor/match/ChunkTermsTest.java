@@ -113,7 +113,7 @@ class ChunkTermsTest {
     }
 
     /** "term start-end +increment" per token, then "end finalOffset". */
-    private static List<String> tokens(TokenStream stream) throws IOException {
+    static List<String> tokens(TokenStream stream) throws IOException {
         List<String> out = new ArrayList<>();
         try (stream) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
