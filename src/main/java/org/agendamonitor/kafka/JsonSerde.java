@@ -12,11 +12,19 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * JSON serde for one record type, via {@link Json#MAPPER}. Bad bytes raise Kafka's SerializationException. The reader
  * and writer are bound to the type once, rather than the mapper finding the root type's (de)serializer per record.
+ *
+ * <p>Each thread remembers the last value it wrote and its bytes: the topology writes one matched article to a store
+ * and then to a topic, and the second write is then free. Values are immutable records, so the same instance always
+ * has the same JSON.
  */
 public final class JsonSerde<T> implements Serde<T> {
     private final Class<T> type;
     private final ObjectReader reader;
     private final ObjectWriter writer;
+    private final ThreadLocal<Written> lastWritten = new ThreadLocal<>();
+
+    private record Written(Object value, byte[] bytes) {
+    }
 
     public JsonSerde(Class<T> type) {
         this.type = type;
@@ -29,8 +37,17 @@ public final class JsonSerde<T> implements Serde<T> {
     }
 
     public byte[] toBytes(T value) {
+        if (value == null) {
+            return null;
+        }
+        Written last = lastWritten.get();
+        if (last != null && last.value() == value) {
+            return last.bytes();
+        }
         try {
-            return value == null ? null : writer.writeValueAsBytes(value);
+            byte[] bytes = writer.writeValueAsBytes(value);
+            lastWritten.set(new Written(value, bytes));
+            return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + type.getSimpleName() + " as JSON", e);
         }
