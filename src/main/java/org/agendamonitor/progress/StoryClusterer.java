@@ -51,7 +51,17 @@ public final class StoryClusterer {
     }
 
     public int[] signature(Article article) {
+        return signatureOf(article);
+    }
+
+    /** The MinHash signature of the article's title and lede, which stories compare (see {@link StoryText}). */
+    public static int[] signatureOf(Article article) {
         return MinHash.ofWordsAndPairs(StoryText.words(article.title(), article.summary()));
+    }
+
+    /** The signature {@code m} carries, else the one its article gives. */
+    public int[] signature(ArticleMatch m) {
+        return m.signature() != null ? m.signature() : signatureOf(m.article());
     }
 
     /** A new story whose first article is {@code m}. */

@@ -96,7 +96,7 @@ final class StoryClusterProcessor implements Processor<String, ArticleMatch, Str
         if (articleStories.get(articleKey) != null) {
             return;
         }
-        int[] signature = clusterer.signature(m.article());
+        int[] signature = clusterer.signature(m);
         Instant at = m.eventTime();
         if (!index.covers(at)) {
             widenIndexFor(m);

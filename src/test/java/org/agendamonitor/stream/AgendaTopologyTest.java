@@ -18,10 +18,13 @@ import org.agendamonitor.kafka.JsonSerde;
 import org.agendamonitor.kafka.Topics;
 import org.agendamonitor.metrics.AgendaMetrics;
 import org.agendamonitor.model.Article;
+import org.agendamonitor.model.ArticleMatch;
 import org.agendamonitor.model.Direction;
 import org.agendamonitor.model.Match;
 import org.agendamonitor.model.MatchedArticle;
 import org.agendamonitor.model.Recommendation;
+import org.agendamonitor.progress.MinHash;
+import org.agendamonitor.progress.StoryClusterer;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -152,6 +155,36 @@ class AgendaTopologyTest {
         assertThat(new String(dead.headers().lastHeader(DeadLetterHeaders.STAGE).value(), StandardCharsets.UTF_8))
                 .isEqualTo("match");
         assertThat(matched.readValuesToList()).extracting(MatchedArticle::id).containsExactly("fine");
+    }
+
+    /**
+     * What goes through the repartition topic to the story stage: one record per match, keyed by recommendation, with
+     * the article's signature made from its title and summary, and the summary left behind.
+     */
+    @Test
+    void shouldSendEachMatchOnWithTheArticlesSignatureInsteadOfItsSummary() {
+        Article a = new Article("s1", "feed-a", "Outlet A", "https://a.example/s1", "USMCA review starts",
+                "Trade ministers of Mexico, Canada and the United States open the joint review in Mexico City.", "en",
+                T0, T0);
+        send(a);
+
+        TestOutputTopic<String, ArticleMatch> repartition = driver.createOutputTopic(
+                "agenda-monitor-test-" + StoreNames.MATCHES_BY_RECOMMENDATION + "-repartition",
+                Serdes.String().deserializer(), JsonSerde.of(ArticleMatch.class).deserializer());
+        List<KeyValue<String, ArticleMatch>> sent = repartition.readKeyValuesToList();
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).key).isEqualTo("usmca");
+        ArticleMatch m = sent.get(0).value;
+        assertThat(m.signature()).isEqualTo(StoryClusterer.signatureOf(a)).hasSize(MinHash.SIZE);
+        assertThat(m.article().summary()).isEmpty();
+        assertThat(m.article().title()).isEqualTo(a.title());
+        assertThat(StoryClusterer.defaults().signature(m)).isEqualTo(StoryClusterer.signatureOf(a));
+        // a record written before matches carried signatures (in flight at an upgrade): signed from its article
+        String before = "{\"article\":" + new String(ARTICLES.toBytes(a), StandardCharsets.UTF_8) + ",\"match\":"
+                + new String(JsonSerde.of(Match.class).toBytes(m.match()), StandardCharsets.UTF_8) + "}";
+        ArticleMatch old = JsonSerde.of(ArticleMatch.class).fromBytes(before.getBytes(StandardCharsets.UTF_8));
+        assertThat(old.signature()).isNull();
+        assertThat(StoryClusterer.defaults().signature(old)).isEqualTo(StoryClusterer.signatureOf(a));
     }
 
     @Test
