@@ -137,16 +137,19 @@ public final class AgendaTopology {
      * disk. The ones bounded by the agenda or by a cap (counts, progress, alerts, the capped recent matches) live in
      * memory: they are read or written for every match, and a RocksDB call costs a JNI crossing and a memtable search
      * that a map does not (the stream thread's CPU per article fell 5-8 µs in the bench). They are restored from
-     * their changelogs when a task starts, which their size keeps short.
+     * their changelogs when a task starts, which their size keeps short. The two whose few keys every match rewrites,
+     * stories and progress, hand each key's latest value down once per commit ({@link CoalescingStore}).
      */
     private static void addStores(StreamsBuilder builder) {
         builder.addStateStore(onDisk(StoreNames.ARTICLE_IDS, Serdes.String(), Serdes.Long()));
         builder.addStateStore(inMemory(StoreNames.MATCH_COUNTS, Serdes.String(), Serdes.Long()));
         builder.addStateStore(inMemory(StoreNames.RECENT_MATCHES, Serdes.String(), MATCHED_SERDE));
-        builder.addStateStore(onDisk(StoreNames.STORY_CLUSTERS, Serdes.String(), JsonSerde.of(StoryCluster.class)));
+        builder.addStateStore(CoalescingStore.of(
+                onDisk(StoreNames.STORY_CLUSTERS, Serdes.String(), JsonSerde.of(StoryCluster.class))));
         builder.addStateStore(onDisk(StoreNames.ARTICLE_STORIES, Serdes.String(), Serdes.String()));
         builder.addStateStore(onDisk(StoreNames.STORY_SIGNATURES, Serdes.String(), Serdes.ByteArray()));
-        builder.addStateStore(inMemory(StoreNames.PROGRESS, Serdes.String(), JsonSerde.of(ProgressState.class)));
+        builder.addStateStore(CoalescingStore.of(
+                inMemory(StoreNames.PROGRESS, Serdes.String(), JsonSerde.of(ProgressState.class))));
         builder.addStateStore(inMemory(StoreNames.ALERT_IDS, Serdes.String(), Serdes.String()));
         builder.addStateStore(inMemory(StoreNames.ALERTS, Serdes.String(), Topics.ALERTS.valueSerde()));
     }
