@@ -27,7 +27,7 @@ final class Settings {
             new SettingKey("kafka.embedded.port", "9092", "port of the embedded broker", intRange(0, 65535)),
             new SettingKey("kafka.embedded.controller.port", "0",
                     "controller port of the embedded broker (0 = any free port)", intRange(0, 65535)),
-            new SettingKey("kafka.topic.partitions", "2", "partitions of the topics the app creates", intRange(1, 1024)),
+            new SettingKey("kafka.topic.partitions", "3", "partitions of the topics the app creates", intRange(1, 1024)),
             new SettingKey("kafka.topic.replication.factor", "1", "replication factor of created topics",
                     intRange(1, 16)),
             new SettingKey("application.id", "agenda-monitor", "Kafka Streams application id", anyString()),
