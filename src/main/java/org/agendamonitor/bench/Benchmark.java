@@ -20,6 +20,7 @@ import org.agendamonitor.metrics.MetricsRegistryFactory;
 import org.agendamonitor.model.Article;
 import org.agendamonitor.model.Match;
 import org.agendamonitor.stream.AgendaTopology;
+import org.agendamonitor.stream.StreamsPlan;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -38,7 +39,8 @@ public final class Benchmark {
      */
     @FunctionalInterface
     public interface PipelineFactory {
-        Topology build(Function<Article, List<Match>> matcher, AgendaMetrics metrics, AgendaTopology.Stage through);
+        StreamsPlan build(Function<Article, List<Match>> matcher, AgendaMetrics metrics,
+                AgendaTopology.Stage through);
     }
 
     static final String PASS_THROUGH_OUTPUT = "agenda.bench.passthrough.v1";

@@ -14,7 +14,7 @@ import org.agendamonitor.metrics.MetricsRegistryFactory;
 import org.agendamonitor.model.Article;
 import org.agendamonitor.model.Match;
 import org.agendamonitor.stream.AgendaTopology.Stage;
-import org.apache.kafka.streams.Topology;
+import org.agendamonitor.stream.StreamsPlan;
 
 /**
  * What each stage of the pipeline costs the stream thread, measured by taking it away: the backlog of section 2
@@ -29,7 +29,7 @@ final class StageCosts {
     /** Drains the first part of the backlog (as many articles as section 2) with a topology under an application id. */
     @FunctionalInterface
     interface Drain {
-        StreamsDrain.Result run(Topology topology, String applicationId) throws Exception;
+        StreamsDrain.Result run(StreamsPlan plan, String applicationId) throws Exception;
     }
 
     private final Benchmark.PipelineFactory pipeline;
@@ -76,9 +76,12 @@ final class StageCosts {
             Stage through, double before) throws Exception {
         progress.println("2. stage costs: " + label);
         progress.flush();
-        Topology topology = pipeline.build(matcher, new AgendaMetrics(MetricsRegistryFactory.prometheus()), through);
-        StreamsDrain.Result result = drain.run(topology, "agenda-bench-stage-" + name);
-        result.streams().close(Duration.ofSeconds(15));
+        StreamsDrain.Result result;
+        try (StreamsPlan plan = pipeline.build(matcher, new AgendaMetrics(MetricsRegistryFactory.prometheus()),
+                through)) {
+            result = drain.run(plan, "agenda-bench-stage-" + name);
+            result.streams().close(Duration.ofSeconds(15));
+        }
         report.add(2, "   stage costs, %-50s: %s articles/s sustained | stream threads %s µs per article over the"
                         + " run%s | cpu per article over the second half: %s", label,
                 BenchReport.thousands(result.sustainedPerSecond()), micros(result.streamMicros()),

@@ -10,6 +10,7 @@ import org.agendamonitor.match.AgendaMatcher;
 import org.agendamonitor.metrics.AgendaMetrics;
 import org.agendamonitor.metrics.MetricsRegistryFactory;
 import org.agendamonitor.stream.AgendaTopology;
+import org.agendamonitor.stream.StreamsPlan;
 import org.agendamonitor.stream.PassThroughTopology;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -76,23 +77,25 @@ final class StreamsSections {
             long warmUpMatched = warmUpPipeline(bootstrap, raw, pipelineWarmUp);
             try (AgendaMatcher matcher = new AgendaMatcher(agenda)) {
                 AgendaMetrics metrics = new AgendaMetrics(MetricsRegistryFactory.prometheus());
-                Topology topology = pipeline.build(matcher::match, metrics, AgendaTopology.Stage.ALL);
-                StreamsDrain.Result full = drain(topology, null, raw);
+                StreamsPlan plan = pipeline.build(matcher::match, metrics, AgendaTopology.Stage.ALL);
+                Topology topology = plan.topology();
+                StreamsDrain.Result full = drain(plan, null, raw, Long.MAX_VALUE);
                 try {
                     long matched = matchedCount(bootstrap) - warmUpMatched;
                     report.add(2, "2. full pipeline               : %s articles/s sustained (second half; %s over all %d"
                                     + " articles in %s; %d matched = %s, read_committed) = %.0f%% of pass-through"
-                                    + " | stream threads: %s | cpu per article: %s | JIT warmed by a run over %d of"
-                                    + " them",
+                                    + " | stream threads: %s | cpu per article: %s | matched ahead: %s | JIT warmed by"
+                                    + " a run over %d of them",
                             BenchReport.thousands(full.sustainedPerSecond()), BenchReport.thousands(full.perSecond()),
                             full.records(), BenchReport.seconds(full.took()), matched,
                             CommittedReader.percent(matched, full.records()),
                             100 * full.sustainedPerSecond() / pass.sustainedPerSecond(), full.threadTime(),
-                            full.cpu(), pipelineWarmUp);
+                            full.cpu(), matchedAhead(metrics), pipelineWarmUp);
                     report.articlesPerSecond(full.sustainedPerSecond());
                     latency(report, bootstrap, producer, topology, full.streams());
                 } finally {
                     full.streams().close(Duration.ofSeconds(15));
+                    plan.close();
                 }
                 if (options.stageCosts()) {
                     new StageCosts(pipeline, (cut, applicationId) -> drain(cut, applicationId, raw, options.articles()),
@@ -108,11 +111,20 @@ final class StreamsSections {
      */
     private long warmUpPipeline(String bootstrap, String raw, int articles) throws Exception {
         try (AgendaMatcher matcher = new AgendaMatcher(agenda)) {
-            Topology topology = pipeline.build(matcher::match, new AgendaMetrics(MetricsRegistryFactory.prometheus()),
-                    AgendaTopology.Stage.ALL);
-            drain(topology, "agenda-bench-pipeline-warmup", raw, articles).streams().close(Duration.ofSeconds(15));
+            try (StreamsPlan plan = pipeline.build(matcher::match,
+                    new AgendaMetrics(MetricsRegistryFactory.prometheus()), AgendaTopology.Stage.ALL)) {
+                drain(plan, "agenda-bench-pipeline-warmup", raw, articles).streams().close(Duration.ofSeconds(15));
+            }
         }
         return matchedCount(bootstrap);
+    }
+
+    /** The share of the articles whose matches the match-ahead workers made ("off" when there are none). */
+    private static String matchedAhead(AgendaMetrics metrics) {
+        double ahead = metrics.registry().counter(AgendaMetrics.ARTICLES_MATCHED_AHEAD, "where", "ahead").count();
+        double inline = metrics.registry().counter(AgendaMetrics.ARTICLES_MATCHED_AHEAD, "where", "inline").count();
+        return ahead == 0 && inline == 0 ? "off" : String.format(java.util.Locale.ROOT, "%.0f%%",
+                100 * ahead / (ahead + inline));
     }
 
     private static long matchedCount(String bootstrap) {
@@ -163,17 +175,16 @@ final class StreamsSections {
     }
 
     private StreamsDrain.Result drain(Topology topology, String applicationId, String input) throws Exception {
-        return drain(topology, applicationId, input, Long.MAX_VALUE);
+        return drain(StreamsPlan.of(topology), applicationId, input, Long.MAX_VALUE);
     }
 
     /** Drains {@code input} up to its first {@code upTo} records, under {@code applicationId} (null: the app's). */
-    private StreamsDrain.Result drain(Topology topology, String applicationId, String input, long upTo)
-            throws Exception {
-        Properties properties = config.streamsProperties();
+    StreamsDrain.Result drain(StreamsPlan plan, String applicationId, String input, long upTo) throws Exception {
+        Properties properties = plan.settings(config.streamsProperties());
         if (applicationId != null) {
             properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         }
-        return StreamsDrain.drain(topology, properties, input, upTo, DRAIN_TIMEOUT);
+        return StreamsDrain.drain(plan.topology(), properties, input, upTo, DRAIN_TIMEOUT);
     }
 
     private void say(String format, Object... args) {

@@ -79,7 +79,8 @@ public final class BenchCommand implements Callable<Integer> {
             BenchOptions bench = (quick ? BenchOptions.quick(n, soak) : BenchOptions.full(n, soak))
                     .with(feeds, latencySeconds).withStageCosts(stageCosts);
             BenchReport report = new Benchmark(config, agenda, (matcher, metrics, through) ->
-                    MonitorApp.topology(matcher, metrics, ProgressFunctions.fromAgenda(agenda), through), bench,
+                    MonitorApp.topology(matcher, metrics, ProgressFunctions.fromAgenda(agenda), through,
+                            config.kafka().matchAheadThreads()), bench,
                     spec.commandLine().getErr()).run();
             report.print(spec.commandLine().getOut());
             return 0;

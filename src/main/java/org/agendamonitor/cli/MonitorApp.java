@@ -45,8 +45,10 @@ import org.agendamonitor.stream.AgendaTopology;
 import org.agendamonitor.stream.BrokerAwareReadModel;
 import org.agendamonitor.stream.ClusterReadModel;
 import org.agendamonitor.stream.InteractiveQueries;
+import org.agendamonitor.stream.MatchAhead;
 import org.agendamonitor.stream.ProgressFunctions;
 import org.agendamonitor.stream.RecentKey;
+import org.agendamonitor.stream.StreamsPlan;
 import org.agendamonitor.web.WebServer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -108,9 +110,12 @@ public final class MonitorApp implements AutoCloseable {
         AgendaMatcher matcher = new AgendaMatcher(agenda);
         toClose.push(matcher);
         ProgressFunctions progress = ProgressFunctions.fromAgenda(agenda);
-        Properties streamsProperties = config.streamsProperties();
+        StreamsPlan plan = topology(matcher::match, metrics, progress, AgendaTopology.Stage.ALL,
+                config.kafka().matchAheadThreads());
+        toClose.push(plan);
+        Properties streamsProperties = plan.settings(config.streamsProperties());
         HostInfo advertised = advertisedWebAddress(streamsProperties);
-        streams = new KafkaStreams(topology(matcher, metrics, progress), streamsProperties);
+        streams = new KafkaStreams(plan.topology(), streamsProperties);
         // Per-record failures never reach this handler (they go to the dead-letter topic inside the topology);
         // what does is infrastructure trouble, such as a broker that went away, where a fresh thread is the cure.
         streams.setUncaughtExceptionHandler(e -> {
@@ -164,18 +169,19 @@ public final class MonitorApp implements AutoCloseable {
                 config.kafka().clientBootstrap(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** The production topology, exactly as {@code run} builds it. */
-    static Topology topology(AgendaMatcher matcher, AgendaMetrics metrics, ProgressFunctions progress) {
-        return topology(matcher::match, metrics, progress, AgendaTopology.Stage.ALL);
-    }
-
     /**
-     * The same topology with any match function, up to a stage: the benchmark builds it here, with the production
-     * matcher and {@link AgendaTopology.Stage#ALL} for its section 2, so that it measures what {@code run} runs.
+     * The production topology, with any match function, up to a stage, and its helpers: {@code run} builds it here
+     * with the agenda's matcher and {@link AgendaTopology.Stage#ALL}, and the benchmark the same way for its section
+     * 2, so that it measures what {@code run} runs.
      */
-    static Topology topology(Function<Article, List<Match>> matcher, AgendaMetrics metrics,
-            ProgressFunctions progress, AgendaTopology.Stage through) {
-        return new AgendaTopology(matcher, metrics, Clock.systemUTC(), progress).build(through);
+    static StreamsPlan topology(Function<Article, List<Match>> matcher, AgendaMetrics metrics,
+            ProgressFunctions progress, AgendaTopology.Stage through, int matchAheadThreads) {
+        AgendaTopology topology = new AgendaTopology(matcher, metrics, Clock.systemUTC(), progress);
+        if (matchAheadThreads == 0) {
+            return StreamsPlan.of(topology.build(through));
+        }
+        MatchAhead ahead = new MatchAhead(matcher, matchAheadThreads, MatchAhead.CAPACITY, metrics);
+        return new StreamsPlan(topology.matchingAhead(ahead).build(through), ahead::feeding, ahead);
     }
 
     /**

@@ -170,7 +170,8 @@ public final class ConfigLoader {
         KafkaSettings kafka = new KafkaSettings(v.get("kafka.bootstrap.servers"), integer(v, "kafka.embedded.port"),
                 integer(v, "kafka.embedded.controller.port"), v.get("application.id"), instanceId,
                 v.get("streams.processing.guarantee"), integer(v, "streams.commit.interval.ms"),
-                integer(v, "streams.num.threads"), integer(v, "streams.session.timeout.ms"),
+                integer(v, "streams.num.threads"), integer(v, "streams.match.ahead.threads"),
+                integer(v, "streams.session.timeout.ms"),
                 integer(v, "kafka.topic.partitions"), (short) integer(v, "kafka.topic.replication.factor"),
                 passthrough);
         IngestSettings ingest = new IngestSettings(Boolean.parseBoolean(v.get("ingest.enabled")),

@@ -8,6 +8,7 @@ import java.util.Map;
  * @param bootstrapServers    external cluster, or null to start the embedded broker
  * @param embeddedPort        port of the embedded broker (client listener)
  * @param controllerPort      KRaft controller port of the embedded broker, 0 = any free port
+ * @param matchAheadThreads   threads matching articles ahead of the stream threads (0 = none)
  * @param passthrough         {@code kafka.*} keys that are not ours, prefix removed, handed to the Kafka clients
  */
 public record KafkaSettings(
@@ -19,6 +20,7 @@ public record KafkaSettings(
         String processingGuarantee,
         int commitIntervalMs,
         int numThreads,
+        int matchAheadThreads,
         int sessionTimeoutMs,
         int partitions,
         short replicationFactor,
@@ -40,7 +42,7 @@ public record KafkaSettings(
 
     public KafkaSettings withEmbeddedPort(int port) {
         return new KafkaSettings(bootstrapServers, port, controllerPort, applicationId, instanceId,
-                processingGuarantee, commitIntervalMs, numThreads, sessionTimeoutMs, partitions, replicationFactor,
-                passthrough);
+                processingGuarantee, commitIntervalMs, numThreads, matchAheadThreads, sessionTimeoutMs, partitions,
+                replicationFactor, passthrough);
     }
 }

@@ -26,6 +26,7 @@ public final class AgendaMetrics {
     public static final String ARTICLES_DUPLICATE = "agenda.articles.duplicate";
     public static final String ARTICLES_MATCHED = "agenda.articles.matched";
     public static final String ARTICLES_DEADLETTER = "agenda.articles.deadletter";
+    public static final String ARTICLES_MATCHED_AHEAD = "agenda.articles.match.ahead";
     public static final String PROGRESS_SCORE = "agenda.progress.score";
     public static final String MOMENTUM_RATIO = "agenda.momentum.ratio";
     public static final String SIGNALS = "agenda.signals";
@@ -48,11 +49,27 @@ public final class AgendaMetrics {
     private final List<Object> observed = new CopyOnWriteArrayList<>();
     /** Recorded for every matched article: registered once rather than looked up by a new builder each time. */
     private final Timer pipelineLatency;
+    /** Counted for every article: registered once. */
+    private final Counter matchedAhead;
+    private final Counter matchedInline;
 
     public AgendaMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.pipelineLatency = Timer.builder(PIPELINE_LATENCY).description("From fetch to matched article")
                 .publishPercentiles(0.5, 0.99).register(registry);
+        this.matchedAhead = matchAheadCounter("ahead");
+        this.matchedInline = matchAheadCounter("inline");
+    }
+
+    private Counter matchAheadCounter(String where) {
+        return Counter.builder(ARTICLES_MATCHED_AHEAD)
+                .description("Articles matched by the match-ahead workers (ahead) or by the stream thread (inline)")
+                .tag("where", where).register(registry);
+    }
+
+    /** An article's matches came from the match-ahead workers ({@code true}) or were made by the stream thread. */
+    public void matched(boolean ahead) {
+        (ahead ? matchedAhead : matchedInline).increment();
     }
 
     public MeterRegistry registry() {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.agendamonitor.kafka.JsonSerde;
 import org.agendamonitor.kafka.Topics;
@@ -27,6 +28,10 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -66,6 +71,8 @@ public final class AgendaTopology {
     private final AgendaMetrics metrics;
     private final Clock clock;
     private final ProgressFunctions functions;
+    /** Matches ahead of the stream thread (null: the stream thread matches every article itself). */
+    private final MatchAhead ahead;
 
     /** With the default story, progress and alert rules (milestone labels and alert rules not from an agenda). */
     public AgendaTopology(Function<Article, List<Match>> matcher, AgendaMetrics metrics, Clock clock) {
@@ -74,10 +81,24 @@ public final class AgendaTopology {
 
     public AgendaTopology(Function<Article, List<Match>> matcher, AgendaMetrics metrics, Clock clock,
             ProgressFunctions progress) {
+        this(matcher, metrics, clock, progress, null);
+    }
+
+    private AgendaTopology(Function<Article, List<Match>> matcher, AgendaMetrics metrics, Clock clock,
+            ProgressFunctions progress, MatchAhead ahead) {
         this.matcher = Objects.requireNonNull(matcher, "matcher");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.functions = Objects.requireNonNull(progress, "progress");
+        this.ahead = ahead;
+    }
+
+    /**
+     * The same topology taking the matches {@code ahead} made for an article, when it made them; its streams need
+     * {@link MatchAhead#feeding} in their settings.
+     */
+    public AgendaTopology matchingAhead(MatchAhead ahead) {
+        return new AgendaTopology(matcher, metrics, clock, functions, Objects.requireNonNull(ahead, "ahead"));
     }
 
     /**
@@ -169,9 +190,26 @@ public final class AgendaTopology {
     }
 
     private KStream<String, Article> decoded(KStream<String, byte[]> raw) {
-        KStream<String, Attempt<Article>> attempts = raw.mapValues(
-                (key, bytes) -> Attempt.of(bytes, bytes, "decode", b -> decode(key, b)), Named.as("decode-article"));
+        KStream<String, Attempt<Article>> attempts = raw.processValues(Decoding::new, Named.as("decode-article"));
         return deadLettered(attempts, "decode");
+    }
+
+    /** The decode step: takes the article {@link MatchAhead} read from the same record, when it did. */
+    private final class Decoding implements FixedKeyProcessor<String, byte[], Attempt<Article>> {
+        private FixedKeyProcessorContext<String, Attempt<Article>> context;
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, Attempt<Article>> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, byte[]> record) {
+            Article read = ahead == null ? null : ahead.decoded(context.recordMetadata());
+            byte[] bytes = record.value();
+            context.forward(record.withValue(read != null ? new Attempt<>(read, bytes, "decode", null)
+                    : Attempt.of(bytes, bytes, "decode", b -> decode(record.key(), b))));
+        }
     }
 
     private KStream<String, Article> deduplicated(KStream<String, Article> articles) {
@@ -180,8 +218,7 @@ public final class AgendaTopology {
     }
 
     private KStream<String, MatchedArticle> matched(KStream<String, Article> unique) {
-        KStream<String, Attempt<MatchedArticle>> attempts = unique.mapValues(
-                article -> Attempt.of(article, () -> ARTICLE_SERDE.toBytes(article), "match", this::match),
+        KStream<String, Attempt<MatchedArticle>> attempts = unique.processValues(Matching::new,
                 Named.as("match-recommendations"));
         return deadLettered(attempts, "match")
                 .filter((id, article) -> !article.matches().isEmpty(), Named.as("keep-matched"));
@@ -242,8 +279,27 @@ public final class AgendaTopology {
         return article;
     }
 
-    private MatchedArticle match(Article article) {
-        MatchedArticle matched = MatchedArticle.of(article, matcher.apply(article));
+    /** The match step: needs the record's partition and offset to find what {@link MatchAhead} made for it. */
+    private final class Matching implements FixedKeyProcessor<String, Article, Attempt<MatchedArticle>> {
+        private FixedKeyProcessorContext<String, Attempt<MatchedArticle>> context;
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, Attempt<MatchedArticle>> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, Article> record) {
+            Article article = record.value();
+            Optional<RecordMetadata> where = context.recordMetadata();
+            context.forward(record.withValue(Attempt.of(article, () -> ARTICLE_SERDE.toBytes(article), "match",
+                    a -> match(a, where))));
+        }
+    }
+
+    private MatchedArticle match(Article article, Optional<RecordMetadata> where) {
+        List<Match> matches = ahead != null ? ahead.match(article, where) : matcher.apply(article);
+        MatchedArticle matched = MatchedArticle.of(article, matches);
         if (!matched.matches().isEmpty()) {
             metrics.pipelineLatency(Duration.between(article.fetchedAt(), clock.instant()));
         }

@@ -43,6 +43,8 @@ class BenchCommandIT {
         long onAgenda = LongStream.range(0, 3000).filter(ArticleGenerator.withDefaults()::onAgenda).count();
         assertThat(number(lines, "2. full pipeline", "; ([0-9]+) matched")).isEqualTo(onAgenda);
         assertThat(number(lines, "2. full pipeline", "JIT warmed by a run over ([0-9]+) of them")).isEqualTo(750);
+        // the consumer interceptor feeds the match-ahead worker, which made most articles' matches
+        assertThat(number(lines, "2. full pipeline", "matched ahead: ([0-9]+)%")).isGreaterThan(50);
         // --stage-costs: five cut runs of the same backlog after section 2's line, then what matching costs
         List<String> stages = lines.stream().filter(l -> l.startsWith("   stage costs, ")).toList();
         assertThat(stages).hasSize(6);
