@@ -129,7 +129,8 @@ public final class StoryIndex {
         }
     }
 
-    private record Member(Story story, int[] signature) {
+    /** A representative, and the tier (hot or cold keys) its postings are under. */
+    private record Member(Story story, int[] signature, boolean cold) {
     }
 
     /** A growable list of ints: posting lists stay primitive, since the lookups walk them for every article. */
@@ -152,62 +153,191 @@ public final class StoryIndex {
     /**
      * Posting lists by key, in an open-addressing table of primitive keys: a lookup is a probe or two into one array
      * instead of a boxed key and a chain of nodes, which is what the lookups of every article spent their time on.
+     * Most keys (a MinHash value at a position) belong to one member only: such a key holds its member's slot in the
+     * table itself, and only a key shared by several members has a list. A single is removed with its member, at
+     * once; a list keeps a removed member's slot until {@link #compact} filters the lists. That kept the table from
+     * allocating a list object per posting (nine in ten of them single) and from re-posting every live member to get
+     * rid of the dead ones.
      */
     private static final class Postings {
-        private long[] keys = new long[1024];
-        private IntList[] lists = new IntList[1024];
+        /** An empty place in the table: no key has bit 63 set (see {@link StoryIndex#key}). */
+        private static final long EMPTY = Long.MIN_VALUE;
+        /** Pairs of longs, so that a probe reads one cache line: the key, then a member slot (a single) or, below
+         *  zero, {@code -1 - index} of the key's list in {@link #lists}. */
+        private long[] table = emptyTable(1024);
+        private IntList[] lists = new IntList[64];
+        private final IntList freeLists = new IntList();
+        private int listCount;
         private int size;
 
-        IntList get(long key) {
-            int mask = keys.length - 1;
-            for (int i = slot(key, mask); lists[i] != null; i = (i + 1) & mask) {
-                if (keys[i] == key) {
-                    return lists[i];
+        private static long[] emptyTable(int places) {
+            long[] table = new long[places * 2];
+            for (int i = 0; i < table.length; i += 2) {
+                table[i] = EMPTY;
+            }
+            return table;
+        }
+
+        private int places() {
+            return table.length / 2;
+        }
+
+        /** Where {@code key} is, or -1. */
+        int find(long key) {
+            int mask = places() - 1;
+            for (int i = slot(key, mask); table[2 * i] != EMPTY; i = (i + 1) & mask) {
+                if (table[2 * i] == key) {
+                    return i;
                 }
             }
-            return null;
+            return -1;
         }
 
-        IntList listFor(long key) {
-            IntList found = get(key);
-            if (found != null) {
-                return found;
+        /** The member slot of the single key at {@code at}, or -1 when the key has a list. */
+        int single(int at) {
+            long value = table[2 * at + 1];
+            return value >= 0 ? (int) value : -1;
+        }
+
+        IntList list(int at) {
+            return lists[(int) (-1 - table[2 * at + 1])];
+        }
+
+        void add(long key, int member) {
+            int at = find(key);
+            if (at >= 0) {
+                long value = table[2 * at + 1];
+                if (value >= 0) {
+                    IntList list = new IntList();
+                    list.add((int) value);
+                    table[2 * at + 1] = -1 - newList(list);
+                    list.add(member);
+                } else {
+                    lists[(int) (-1 - value)].add(member);
+                }
+                return;
             }
-            if ((size + 1) * 2 > keys.length) {
+            if ((size + 1) * 2 > places()) {
                 grow();
             }
-            int mask = keys.length - 1;
+            int mask = places() - 1;
             int i = slot(key, mask);
-            while (lists[i] != null) {
+            while (table[2 * i] != EMPTY) {
                 i = (i + 1) & mask;
             }
-            keys[i] = key;
-            lists[i] = new IntList();
+            table[2 * i] = key;
+            table[2 * i + 1] = member;
             size++;
-            return lists[i];
         }
 
-        void clear() {
-            Arrays.fill(lists, null);
-            size = 0;
+        private int newList(IntList list) {
+            int index = freeLists.size > 0 ? freeLists.pop() : listCount++;
+            if (index == lists.length) {
+                lists = Arrays.copyOf(lists, index * 2);
+            }
+            lists[index] = list;
+            return index;
+        }
+
+        /** Removes {@code member} from {@code key} if it holds it alone; a list keeps it until compaction. */
+        void removeSingle(long key, int member) {
+            int at = find(key);
+            if (at >= 0 && table[2 * at + 1] == member) {
+                delete(at);
+            }
+        }
+
+        /** Drops the slots {@code dead} says are dead from every list; a list left with one slot becomes a single. */
+        void compact(boolean[] dead) {
+            List<Long> emptied = new ArrayList<>();
+            for (int i = 0; i < places(); i++) {
+                long value = table[2 * i + 1];
+                if (table[2 * i] == EMPTY || value >= 0) {
+                    continue;
+                }
+                int index = (int) (-1 - value);
+                IntList list = lists[index];
+                int kept = 0;
+                for (int j = 0; j < list.size; j++) {
+                    int member = list.values[j];
+                    if (!dead[member]) {
+                        list.values[kept++] = member;
+                    }
+                }
+                list.size = kept;
+                if (kept <= 1) {
+                    lists[index] = null;
+                    freeLists.add(index);
+                    if (kept == 1) {
+                        table[2 * i + 1] = list.values[0];
+                    } else {
+                        emptied.add(table[2 * i]);
+                    }
+                }
+            }
+            emptied.forEach(key -> delete(find(key)));
+        }
+
+        /** Removes the entry at {@code at}, shifting back the entries after it that probed past it. */
+        private void delete(int at) {
+            int mask = places() - 1;
+            int hole = at;
+            for (int i = (at + 1) & mask; table[2 * i] != EMPTY; i = (i + 1) & mask) {
+                int home = slot(table[2 * i], mask);
+                // move i into the hole unless its home lies in (hole, i], cyclically
+                if (hole <= i ? home <= hole || home > i : home <= hole && home > i) {
+                    table[2 * hole] = table[2 * i];
+                    table[2 * hole + 1] = table[2 * i + 1];
+                    hole = i;
+                }
+            }
+            table[2 * hole] = EMPTY;
+            size--;
         }
 
         private void grow() {
-            long[] oldKeys = keys;
-            IntList[] oldLists = lists;
-            keys = new long[oldKeys.length * 2];
-            lists = new IntList[oldKeys.length * 2];
-            int mask = keys.length - 1;
-            for (int k = 0; k < oldKeys.length; k++) {
-                if (oldLists[k] != null) {
-                    int i = slot(oldKeys[k], mask);
-                    while (lists[i] != null) {
+            long[] old = table;
+            table = emptyTable(places() * 2);
+            int mask = places() - 1;
+            for (int k = 0; k < old.length; k += 2) {
+                if (old[k] != EMPTY) {
+                    int i = slot(old[k], mask);
+                    while (table[2 * i] != EMPTY) {
                         i = (i + 1) & mask;
                     }
-                    keys[i] = oldKeys[k];
-                    lists[i] = oldLists[k];
+                    table[2 * i] = old[k];
+                    table[2 * i + 1] = old[k + 1];
                 }
             }
+        }
+
+        /** Key -> the live member slots posted under it; a single that is not live fails. For tests. */
+        Map<Long, java.util.Set<Integer>> liveEntries(Member[] members) {
+            Map<Long, java.util.Set<Integer>> out = new HashMap<>();
+            for (int i = 0; i < places(); i++) {
+                if (table[2 * i] == EMPTY) {
+                    continue;
+                }
+                java.util.Set<Integer> slots = new java.util.HashSet<>();
+                int alone = single(i);
+                if (alone >= 0) {
+                    if (members[alone] == null) {
+                        throw new IllegalStateException("a single posting of a removed member");
+                    }
+                    slots.add(alone);
+                } else {
+                    IntList list = list(i);
+                    for (int j = 0; j < list.size; j++) {
+                        if (members[list.values[j]] != null) {
+                            slots.add(list.values[j]);
+                        }
+                    }
+                }
+                if (!slots.isEmpty() && out.put(table[2 * i], slots) != null) {
+                    throw new IllegalStateException("key twice in the table");
+                }
+            }
+            return out;
         }
 
         private static int slot(long key, int mask) {
@@ -248,7 +378,7 @@ public final class StoryIndex {
             members = Arrays.copyOf(members, slot * 2);
             shared = Arrays.copyOf(shared, slot * 2);
         }
-        members[slot] = new Member(s, signature);
+        members[slot] = new Member(s, signature, s.cold);
         live++;
         post(slot);
         return slot;
@@ -273,7 +403,7 @@ public final class StoryIndex {
     private void post(int slot) {
         Member m = members[slot];
         for (int i = 0; i < m.signature().length; i++) {
-            postings.listFor(key(m.story().cold, m.story().recommendation, i, m.signature()[i])).add(slot);
+            postings.add(key(m.cold(), m.story().recommendation, i, m.signature()[i]), slot);
         }
     }
 
@@ -293,6 +423,10 @@ public final class StoryIndex {
     }
 
     private void free(int slot) {
+        Member m = members[slot];
+        for (int i = 0; i < m.signature().length; i++) {
+            postings.removeSingle(key(m.cold(), m.story().recommendation, i, m.signature()[i]), slot);
+        }
         members[slot] = null;
         deadSlots.add(slot);
         live--;
@@ -301,13 +435,13 @@ public final class StoryIndex {
         }
     }
 
+    /** Filters the dead slots out of the lists, after which they can be used again. */
     private void compact() {
-        postings.clear();
-        for (int slot = 0; slot < nextSlot; slot++) {
-            if (members[slot] != null) {
-                post(slot);
-            }
+        boolean[] dead = new boolean[nextSlot];
+        for (int i = 0; i < deadSlots.size; i++) {
+            dead[deadSlots.values[i]] = true;
         }
+        postings.compact(dead);
         for (int i = 0; i < deadSlots.size; i++) {
             freeSlots.add(deadSlots.values[i]);
         }
@@ -358,17 +492,50 @@ public final class StoryIndex {
     private void count(boolean cold, Recommendation recommendation, int[] signature) {
         byte enough = (byte) minShared;
         for (int i = 0; i < signature.length; i++) {
-            IntList list = postings.get(key(cold, recommendation, i, signature[i]));
-            if (list != null) {
-                int[] slots = list.values;
-                walked += list.size;
-                for (int j = 0, n = list.size; j < n; j++) {
-                    int slot = slots[j];
-                    if (++shared[slot] == enough) {
-                        candidates.add(slot);
-                    }
+            int at = postings.find(key(cold, recommendation, i, signature[i]));
+            if (at < 0) {
+                continue;
+            }
+            int alone = postings.single(at);
+            if (alone >= 0) {
+                walked++;
+                if (++shared[alone] == enough) {
+                    candidates.add(alone);
+                }
+                continue;
+            }
+            IntList list = postings.list(at);
+            int[] slots = list.values;
+            walked += list.size;
+            for (int j = 0, n = list.size; j < n; j++) {
+                int slot = slots[j];
+                if (++shared[slot] == enough) {
+                    candidates.add(slot);
                 }
             }
+        }
+    }
+
+
+    /**
+     * Checks that the postings hold exactly the live members' keys (a list may also hold dead slots until
+     * compaction, a single never does); throws otherwise. For tests: the answers can stay right by luck.
+     */
+    void checkPostings() {
+        Map<Long, java.util.Set<Integer>> expected = new HashMap<>();
+        for (int slot = 0; slot < nextSlot; slot++) {
+            Member m = members[slot];
+            if (m != null) {
+                for (int i = 0; i < m.signature().length; i++) {
+                    expected.computeIfAbsent(key(m.cold(), m.story().recommendation, i, m.signature()[i]),
+                            k -> new java.util.HashSet<>()).add(slot);
+                }
+            }
+        }
+        Map<Long, java.util.Set<Integer>> actual = postings.liveEntries(members);
+        if (!actual.equals(expected)) {
+            throw new IllegalStateException("postings differ from the members: " + actual.size() + " keys against "
+                    + expected.size());
         }
     }
 

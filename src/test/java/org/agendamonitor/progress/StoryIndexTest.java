@@ -120,6 +120,78 @@ class StoryIndexTest {
         assertThat(index.size()).isLessThan(stories.size());
     }
 
+    /**
+     * Many joins to few big stories: representatives drop out all the time, so members are removed, the lists
+     * compacted and slots used again, while stories cool down and are evicted. Every lookup still answers as the
+     * brute force does. Signatures are made directly: copies of a few themes with some positions changed.
+     */
+    @Test
+    void shouldStayExactThroughChurnOfRepresentatives() {
+        SplittableRandom random = new SplittableRandom(29);
+        int[][] themes = new int[12][MinHash.SIZE];
+        for (int[] theme : themes) {
+            for (int p = 0; p < MinHash.SIZE; p++) {
+                theme[p] = random.nextInt(1_000);
+            }
+        }
+        Map<String, StoryCluster> stories = new HashMap<>();
+        Map<String, int[]> signatures = new HashMap<>();
+        Map<String, List<String>> representatives = new HashMap<>();
+        StoryIndex index = clusterer.newIndex();
+        Instant clock = Instant.parse("2026-03-01T00:00:00Z");
+        int joined = 0;
+        for (int i = 0; i < 12_000; i++) {
+            clock = clock.plusSeconds(random.nextInt(180));
+            Instant at = random.nextInt(50) == 0 ? clock.minus(Duration.ofHours(random.nextInt(60))) : clock;
+            Recommendation r = Recommendation.values()[random.nextInt(2)];
+            int[] theme = themes[random.nextInt(themes.length)];
+            int[] signature = new int[MinHash.SIZE];
+            for (int p = 0; p < MinHash.SIZE; p++) {
+                signature[p] = random.nextInt(10) < 6 ? theme[p] : 1_000 + random.nextInt(1_000_000);
+            }
+            String expected = bruteForce(stories, signatures, r, signature, at);
+            if (!index.covers(at)) {
+                index = loaded(index.reaching(at), stories, signatures);
+            }
+            String actual = index.best(r, signature, at).orElse(null);
+            assertThat(actual).as("article %d at %s", i, at).isEqualTo(expected);
+
+            String article = "a" + i;
+            signatures.put(article, signature);
+            String id = actual != null ? actual : r.id() + "-" + i;
+            StoryCluster before = stories.get(id);
+            Instant first = before == null || at.isBefore(before.story().firstSeen()) ? at : before.story().firstSeen();
+            Instant last = before == null || at.isAfter(before.story().lastSeen()) ? at : before.story().lastSeen();
+            List<String> reps = new ArrayList<>(representatives.getOrDefault(id, List.of()));
+            reps.add(article);
+            String dropped = reps.size() > StoryClusterer.MAX_SIGNATURES ? reps.remove(1) : null;
+            representatives.put(id, reps);
+            stories.put(id, new StoryCluster(new org.agendamonitor.model.Story(id, r, "", first, last, List.of(),
+                    List.of(), List.of()), reps));
+            if (!index.contains(id) && before != null) {
+                index.putStory(id, r, first, last);
+                for (String rep : reps) {
+                    if (!rep.equals(article)) {
+                        index.addMember(id, rep, signatures.get(rep));
+                    }
+                }
+            }
+            index.putStory(id, r, first, last);
+            index.addMember(id, article, signature);
+            if (dropped != null) {
+                index.removeMember(id, dropped);
+            }
+            joined += before == null ? 0 : 1;
+            if (i % 250 == 0) {
+                index.checkPostings();
+            }
+        }
+        index.checkPostings();
+        assertThat(joined).as("joins").isGreaterThan(10_000);
+        assertThat(stories.values().stream().filter(c -> c.representatives().size()
+                == StoryClusterer.MAX_SIGNATURES).count()).as("stories full of representatives").isGreaterThan(10);
+    }
+
     @Test
     void shouldForgetARemovedStoryAndARemovedRepresentative() {
         StoryIndex index = clusterer.newIndex();
