@@ -20,7 +20,8 @@ import org.agendamonitor.model.Signals;
  * @param hours            epoch hour -> bucket, the last {@link ProgressCalculator#HOURS_KEPT} hours
  * @param days             epoch day -> bucket, the last {@link ProgressCalculator#DAYS_KEPT} days
  * @param lastAlertAt      event time of the last alert (cooldown), or null
- * @param publishedHour     epoch hour of the last published snapshot (the punctuator republishes when the hour changes)
+ * @param publishedHour     epoch hour of the last published snapshot (the punctuator republishes when the hour changes),
+ *                          or {@link #UNPUBLISHED} when the state changed since
  */
 public record ProgressState(
         Recommendation recommendation,
@@ -42,8 +43,17 @@ public record ProgressState(
         days = days == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(days));
     }
 
+    /** {@link #publishedHour} of a state whose latest change has no snapshot yet. */
+    public static final long UNPUBLISHED = -1;
+
     public static ProgressState empty(Recommendation recommendation) {
-        return new ProgressState(recommendation, 0, 0, 0, Signals.NONE, Map.of(), Map.of(), Map.of(), null, -1);
+        return new ProgressState(recommendation, 0, 0, 0, Signals.NONE, Map.of(), Map.of(), Map.of(), null,
+                UNPUBLISHED);
+    }
+
+    /** Whether this state changed since its last published snapshot. */
+    public boolean unpublished() {
+        return publishedHour == UNPUBLISHED;
     }
 
     public ProgressState withAlert(Instant at) {

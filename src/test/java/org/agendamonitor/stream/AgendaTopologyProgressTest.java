@@ -97,7 +97,9 @@ class AgendaTopologyProgressTest {
         raw.pipeInput(new TestRecord<>(a.id(), ARTICLES.toBytes(a), a.fetchedAt()));
     }
 
+    /** The snapshot the publishing punctuator emits for a recommendation that changed. */
     private ProgressSnapshot lastSnapshot(String recommendation) {
+        driver.advanceWallClockTime(ProgressProcessor.PUBLISH_EVERY);
         return progress.readKeyValuesToList().stream().filter(kv -> kv.key.equals(recommendation))
                 .reduce((a, b) -> b).orElseThrow().value;
     }
@@ -152,6 +154,7 @@ class AgendaTopologyProgressTest {
         Article first = BreakingNewsFixtures.usmcaStory().get(0);
         var match = new org.agendamonitor.model.ArticleMatch(first, matcher.match(first).get(0));
         repartition.pipeInput("usmca", JsonSerde.of(org.agendamonitor.model.ArticleMatch.class).toBytes(match));
+        driver.advanceWallClockTime(ProgressProcessor.PUBLISH_EVERY);
         assertThat(progress.isEmpty()).isTrue();
         assertThat(alerts.isEmpty()).isFalse(); // the original alert, still unread
         KeyValueStore<String, ProgressState> state = driver.getKeyValueStore(StoreNames.PROGRESS);
@@ -161,6 +164,7 @@ class AgendaTopologyProgressTest {
     @Test
     void shouldRaiseNothingForAStoryAboutMeridaTheCity() {
         BreakingNewsFixtures.meridaCityStory().forEach(this::send);
+        driver.advanceWallClockTime(ProgressProcessor.PUBLISH_EVERY);
         assertThat(alerts.isEmpty()).isTrue();
         assertThat(progress.isEmpty()).isTrue();
         KeyValueStore<String, StoryCluster> stories = driver.getKeyValueStore(StoreNames.STORY_CLUSTERS);
