@@ -2,16 +2,20 @@ package org.agendamonitor.bench;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.function.Function;
 import org.agendamonitor.config.AgendaSpec;
 import org.agendamonitor.config.AppConfig;
 import org.agendamonitor.kafka.Topics;
 import org.agendamonitor.match.AgendaMatcher;
 import org.agendamonitor.metrics.AgendaMetrics;
 import org.agendamonitor.metrics.MetricsRegistryFactory;
+import org.agendamonitor.model.Article;
+import org.agendamonitor.model.Match;
 import org.agendamonitor.stream.AgendaTopology;
-import org.agendamonitor.stream.StreamsPlan;
 import org.agendamonitor.stream.PassThroughTopology;
+import org.agendamonitor.stream.StreamsPlan;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -74,10 +78,14 @@ final class StreamsSections {
 
             int pipelineWarmUp = Math.min(options.articles() / 4, PIPELINE_WARM_UP);
             say("2. full pipeline (after a warm-up run over the first %d articles)", pipelineWarmUp);
-            long warmUpMatched = warmUpPipeline(bootstrap, raw, pipelineWarmUp);
             try (AgendaMatcher matcher = new AgendaMatcher(agenda)) {
+                // one function object for the warm-up and the measured run: a second method reference would be a
+                // second class, and the JIT would throw away what the warm-up compiled for the first (JFR showed
+                // the measured run's code deoptimized on class checks and compiled again)
+                Function<Article, List<Match>> match = matcher::match;
+                long warmUpMatched = warmUpPipeline(bootstrap, raw, pipelineWarmUp, match);
                 AgendaMetrics metrics = new AgendaMetrics(MetricsRegistryFactory.prometheus());
-                StreamsPlan plan = pipeline.build(matcher::match, metrics, AgendaTopology.Stage.ALL);
+                StreamsPlan plan = pipeline.build(match, metrics, AgendaTopology.Stage.ALL);
                 Topology topology = plan.topology();
                 StreamsDrain.Result full = drain(plan, null, raw, Long.MAX_VALUE);
                 try {
@@ -109,12 +117,11 @@ final class StreamsSections {
      * The production topology over the first {@code articles} of the backlog under its own application id, then
      * closed; returns how many matched articles it committed (they share the matched topic with section 2).
      */
-    private long warmUpPipeline(String bootstrap, String raw, int articles) throws Exception {
-        try (AgendaMatcher matcher = new AgendaMatcher(agenda)) {
-            try (StreamsPlan plan = pipeline.build(matcher::match,
-                    new AgendaMetrics(MetricsRegistryFactory.prometheus()), AgendaTopology.Stage.ALL)) {
-                drain(plan, "agenda-bench-pipeline-warmup", raw, articles).streams().close(Duration.ofSeconds(15));
-            }
+    private long warmUpPipeline(String bootstrap, String raw, int articles, Function<Article, List<Match>> match)
+            throws Exception {
+        try (StreamsPlan plan = pipeline.build(match, new AgendaMetrics(MetricsRegistryFactory.prometheus()),
+                AgendaTopology.Stage.ALL)) {
+            drain(plan, "agenda-bench-pipeline-warmup", raw, articles).streams().close(Duration.ofSeconds(15));
         }
         return matchedCount(bootstrap);
     }
