@@ -68,7 +68,7 @@ public class StoryIndexBenchmark {
         int warm = matches.size() - 2_000;
         matches.subList(0, warm).forEach(m -> cluster(m, index, stories, false));
         probes = matches.subList(warm, matches.size());
-        signatures = probes.stream().map(m -> clusterer.signature(m.article())).toList();
+        signatures = probes.stream().map(m -> StoryClusterer.signatureOf(m.article())).toList();
         // the story each probe would join (or start), as the stage writes it once the probe has joined
         probeStories = new ArrayList<>();
         for (int i = 0; i < probes.size(); i++) {
@@ -84,7 +84,7 @@ public class StoryIndexBenchmark {
      * replaced by a map: returns the story's id.
      */
     private String cluster(ArticleMatch m, StoryIndex into, Map<String, StoryCluster> stories, boolean writeRecord) {
-        int[] signature = clusterer.signature(m.article());
+        int[] signature = StoryClusterer.signatureOf(m.article());
         StoryCluster before = into.best(m.recommendation(), signature, m.eventTime()).map(stories::get).orElse(null);
         StoryCluster after = before == null ? clusterer.start(m) : clusterer.join(before, m);
         String id = after.story().id();
@@ -109,7 +109,7 @@ public class StoryIndexBenchmark {
 
     @Benchmark
     public int[] signature() {
-        return clusterer.signature(probes.get(next++ % probes.size()).article());
+        return StoryClusterer.signatureOf(probes.get(next++ % probes.size()).article());
     }
 
     /** The record the stage writes to {@code story-clusters-store} for every match. */

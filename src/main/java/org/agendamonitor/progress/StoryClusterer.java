@@ -50,10 +50,6 @@ public final class StoryClusterer {
         return new StoryIndex(window, threshold);
     }
 
-    public int[] signature(Article article) {
-        return signatureOf(article);
-    }
-
     /** The MinHash signature of the article's title and lede, which stories compare (see {@link StoryText}). */
     public static int[] signatureOf(Article article) {
         return MinHash.ofWordsAndPairs(StoryText.words(article.title(), article.summary()));

@@ -76,7 +76,7 @@ class ArticleGeneratorTest {
         List<int[]> signatures = new ArrayList<>();
         for (int i = 0; i < 3_000; i++) {
             Article a = generator.article(i, FETCHED);
-            signatures.add(StoryClusterer.defaults().signature(a));
+            signatures.add(StoryClusterer.signatureOf(a));
         }
         SplittableRandom random = new SplittableRandom(3);
         int alike = 0;

@@ -34,7 +34,7 @@ class StoryClustererTest {
         StoryIndex index = clusterer.newIndex();
         for (Article a : articles) {
             ArticleMatch m = usmca(a);
-            int[] signature = clusterer.signature(a);
+            int[] signature = StoryClusterer.signatureOf(a);
             Optional<String> best = index.best(m.recommendation(), signature, m.eventTime());
             StoryCluster updated;
             if (best.isPresent()) {
@@ -100,8 +100,8 @@ class StoryClustererTest {
                 BreakingNewsFixtures.T0);
         Article alsoEmpty = BreakingNewsFixtures.article("e2", "wire-b", "Wire B", "", "", "en",
                 BreakingNewsFixtures.T0);
-        assertThat(clusterer.signature(empty)).isEmpty();
-        assertThat(clusterer.signature(alsoEmpty)).isEmpty();
+        assertThat(StoryClusterer.signatureOf(empty)).isEmpty();
+        assertThat(StoryClusterer.signatureOf(alsoEmpty)).isEmpty();
         assertThat(cluster(List.of(empty, alsoEmpty))).hasSize(2);
     }
 

@@ -81,7 +81,7 @@ class StoryIndexTest {
                     a.language(), at, at);
             ArticleMatch m = new ArticleMatch(article, new Match(r, 2.0, List.of("t"), List.of("w"), List.of(),
                     Direction.NEUTRAL, null, ""));
-            int[] signature = clusterer.signature(article);
+            int[] signature = StoryClusterer.signatureOf(article);
 
             String expected = bruteForce(stories, signatures, r, signature, at);
             if (!index.covers(at)) {

@@ -126,7 +126,7 @@ class StoryClusterProcessorTest {
         ObjectNode legacy = Json.MAPPER.createObjectNode();
         legacy.set("story", Json.MAPPER.valueToTree(current.story()));
         ArrayNode inline = legacy.putArray("signatures").addArray();
-        for (int v : StoryClusterer.defaults().signature(original)) {
+        for (int v : StoryClusterer.signatureOf(original)) {
             inline.add(v);
         }
         rawClusters.put(Bytes.wrap(current.story().id().getBytes(StandardCharsets.UTF_8)),
