@@ -194,11 +194,7 @@ final class ChunkTerms {
             int length = plainWords == null ? -1 : plainWords.token(text, from, to, table.token);
             if (length >= 0) {
                 chunk.positions = 1;
-                if (kept.keeps(table.token, length)) {
-                    String token = new String(table.token, 0, length);
-                    Integer id = vocabulary.get(token);
-                    chunk.keep(token, id == null ? -1 : id, 0, to - from);
-                }
+                keepIfQueried(chunk, table.token, length, 0, to - from);
                 continue;
             }
             if (joined == null) {
@@ -230,16 +226,21 @@ final class ChunkTerms {
                 int j = at >= 0 ? at : -at - 2;
                 Chunk.Builder chunk = builders[chunks[j]];
                 chunk.positions += increment.getPositionIncrement();
-                if (kept.keeps(term.buffer(), term.length())) {
-                    String text = term.toString();
-                    Integer id = vocabulary.get(text);
-                    chunk.keep(text, id == null ? -1 : id, offset.startOffset() - starts[j],
-                            offset.endOffset() - starts[j]);
-                }
+                keepIfQueried(chunk, term.buffer(), term.length(), offset.startOffset() - starts[j],
+                        offset.endOffset() - starts[j]);
             }
             tokens.end();
         } catch (IOException e) {
             throw new UncheckedIOException("analyzing an article's words", e);
+        }
+    }
+
+    /** Keeps {@code token[0, length)}, at {@code [start, end)} of the chunk, if a query could match it. */
+    private void keepIfQueried(Chunk.Builder chunk, char[] token, int length, int start, int end) {
+        if (kept.keeps(token, length)) {
+            String text = new String(token, 0, length);
+            Integer id = vocabulary.get(text);
+            chunk.keep(text, id == null ? -1 : id, start, end);
         }
     }
 
