@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.agendamonitor.model.Recommendation;
 
 /**
@@ -131,6 +133,10 @@ public final class StoryIndex {
 
     /** A representative, and the tier (hot or cold keys) its postings are under. */
     private record Member(Story story, int[] signature, boolean cold) {
+        /** The key this member is posted under for the signature's {@code position}. */
+        long key(int position) {
+            return StoryIndex.key(cold, story.recommendation, position, signature[position]);
+        }
     }
 
     /** A growable list of ints: posting lists stay primitive, since the lookups walk them for every article. */
@@ -312,13 +318,13 @@ public final class StoryIndex {
         }
 
         /** Key -> the live member slots posted under it; a single that is not live fails. For tests. */
-        Map<Long, java.util.Set<Integer>> liveEntries(Member[] members) {
-            Map<Long, java.util.Set<Integer>> out = new HashMap<>();
+        Map<Long, Set<Integer>> liveEntries(Member[] members) {
+            Map<Long, Set<Integer>> out = new HashMap<>();
             for (int i = 0; i < places(); i++) {
                 if (table[2 * i] == EMPTY) {
                     continue;
                 }
-                java.util.Set<Integer> slots = new java.util.HashSet<>();
+                Set<Integer> slots = new HashSet<>();
                 int alone = single(i);
                 if (alone >= 0) {
                     if (members[alone] == null) {
@@ -403,7 +409,7 @@ public final class StoryIndex {
     private void post(int slot) {
         Member m = members[slot];
         for (int i = 0; i < m.signature().length; i++) {
-            postings.add(key(m.cold(), m.story().recommendation, i, m.signature()[i]), slot);
+            postings.add(m.key(i), slot);
         }
     }
 
@@ -425,7 +431,7 @@ public final class StoryIndex {
     private void free(int slot) {
         Member m = members[slot];
         for (int i = 0; i < m.signature().length; i++) {
-            postings.removeSingle(key(m.cold(), m.story().recommendation, i, m.signature()[i]), slot);
+            postings.removeSingle(m.key(i), slot);
         }
         members[slot] = null;
         deadSlots.add(slot);
@@ -516,23 +522,21 @@ public final class StoryIndex {
         }
     }
 
-
     /**
      * Checks that the postings hold exactly the live members' keys (a list may also hold dead slots until
      * compaction, a single never does); throws otherwise. For tests: the answers can stay right by luck.
      */
     void checkPostings() {
-        Map<Long, java.util.Set<Integer>> expected = new HashMap<>();
+        Map<Long, Set<Integer>> expected = new HashMap<>();
         for (int slot = 0; slot < nextSlot; slot++) {
             Member m = members[slot];
             if (m != null) {
                 for (int i = 0; i < m.signature().length; i++) {
-                    expected.computeIfAbsent(key(m.cold(), m.story().recommendation, i, m.signature()[i]),
-                            k -> new java.util.HashSet<>()).add(slot);
+                    expected.computeIfAbsent(m.key(i), k -> new HashSet<>()).add(slot);
                 }
             }
         }
-        Map<Long, java.util.Set<Integer>> actual = postings.liveEntries(members);
+        Map<Long, Set<Integer>> actual = postings.liveEntries(members);
         if (!actual.equals(expected)) {
             throw new IllegalStateException("postings differ from the members: " + actual.size() + " keys against "
                     + expected.size());
