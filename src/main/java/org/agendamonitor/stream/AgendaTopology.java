@@ -230,8 +230,8 @@ public final class AgendaTopology {
     }
 
     /** One record per match, keyed by recommendation, so that all matches of a recommendation meet in one task. */
-    private static KStream<String, ArticleMatch> byRecommendation(KStream<String, MatchedArticle> matched) {
-        return matched.process(RecommendationKeyer::new, Named.as("key-by-recommendation"))
+    private KStream<String, ArticleMatch> byRecommendation(KStream<String, MatchedArticle> matched) {
+        return matched.process(() -> new RecommendationKeyer(ahead), Named.as("key-by-recommendation"))
                 .repartition(Repartitioned.<String, ArticleMatch>as(StoreNames.MATCHES_BY_RECOMMENDATION)
                         .withKeySerde(Serdes.String()).withValueSerde(ARTICLE_MATCH_SERDE));
     }

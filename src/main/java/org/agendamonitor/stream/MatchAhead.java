@@ -19,6 +19,7 @@ import org.agendamonitor.kafka.Topics;
 import org.agendamonitor.metrics.AgendaMetrics;
 import org.agendamonitor.model.Article;
 import org.agendamonitor.model.Match;
+import org.agendamonitor.progress.StoryClusterer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -27,7 +28,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Matches raw articles on a worker thread ahead of the stream thread, so that matching, the pipeline's largest step,
- * runs beside the rest of the topology instead of before it. The stream thread processes a partition's records one
+ * runs beside the rest of the topology instead of before it; for an article that matched, the worker also makes its
+ * story signature (a pure function of the article too), which the stream thread made for every matched article. The stream thread processes a partition's records one
  * by one; as soon as its consumer fetches a batch ({@link MatchAheadInterceptor}), the batch's articles are queued
  * here, and when the topology reaches an article it takes the worker's result for that record (partition and
  * offset) instead of matching it again.
@@ -59,6 +61,11 @@ public final class MatchAhead implements AutoCloseable {
     private final int capacity;
     /** Per partition of the raw topic: offset -> the work for that record. */
     private final Map<Integer, ConcurrentSkipListMap<Long, Ahead>> byPartition = new ConcurrentHashMap<>();
+    /**
+     * Per stream thread, the work whose matches it took last: the steps after matching run on the same thread for
+     * the same record before the next one is matched, and take its signature from here ({@link #signatureMadeFor}).
+     */
+    private final ThreadLocal<Ahead> lastTaken = new ThreadLocal<>();
 
     /**
      * @param matcher  what the topology matches with
@@ -140,6 +147,7 @@ public final class MatchAhead implements AutoCloseable {
      * here.
      */
     public List<Match> match(Article article, Optional<RecordMetadata> where) {
+        lastTaken.remove();
         Ahead ahead = where.map(this::take).orElse(null);
         if (ahead != null && ahead.state.compareAndSet(QUEUED, TAKEN_BACK)) {
             ahead = null; // not started: quicker to match it here than to wait for the worker to reach it
@@ -148,11 +156,22 @@ public final class MatchAhead implements AutoCloseable {
             List<Match> made = ahead.await();
             if (made != null) {
                 metrics.matched(true);
+                lastTaken.set(ahead);
                 return made;
             }
         }
         metrics.matched(false);
         return matcher.apply(article);
+    }
+
+    /**
+     * The story signature the worker made for {@code articleId}, when it is the article whose matches this thread
+     * took last from {@link #match} (and they were not empty); else null, and the caller makes it.
+     */
+    public int[] signatureMadeFor(String articleId) {
+        Ahead last = lastTaken.get();
+        lastTaken.remove();
+        return last != null && last.article != null && last.article.id().equals(articleId) ? last.signature : null;
     }
 
     /**
@@ -187,6 +206,8 @@ public final class MatchAhead implements AutoCloseable {
         /** Set once read and found to be the record's (its id is the key); for the topology's decode step. */
         private volatile Article article;
         private List<Match> matches;
+        /** The story signature of a matched article (null when it matched nothing). */
+        private int[] signature;
 
         Ahead(byte[] key, byte[] value) {
             this.key = key;
@@ -202,7 +223,9 @@ public final class MatchAhead implements AutoCloseable {
                 Article read = ARTICLES.fromBytes(value);
                 if (read.id().equals(new String(key, StandardCharsets.UTF_8))) {
                     article = read;
-                    matches = matcher.apply(read);
+                    List<Match> made = matcher.apply(read);
+                    signature = made.isEmpty() ? null : StoryClusterer.signatureOf(read);
+                    matches = made;
                 }
             } catch (RuntimeException e) {
                 matches = null; // made again inline, where the failure is dead-lettered

@@ -21,6 +21,7 @@ import org.agendamonitor.model.Article;
 import org.agendamonitor.model.Direction;
 import org.agendamonitor.model.Match;
 import org.agendamonitor.model.Recommendation;
+import org.agendamonitor.progress.StoryClusterer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -122,6 +123,36 @@ class MatchAheadTest {
         assertThat(ahead.match(a0, Optional.empty())).hasSize(1);
         assertThat(matchedOn.get("a9")).isEqualTo(Thread.currentThread().getName());
         assertThat(counted("inline")).isEqualTo(3.0);
+    }
+
+    @Test
+    void shouldHandOverTheSignatureOfTheMatchedArticleTakenLastOnlyToItsOwnThread() throws Exception {
+        ahead = new MatchAhead(this::usmcaWhenTitled, 1, 100, new AgendaMetrics(registry));
+        String raw = Topics.ARTICLES_RAW.name();
+        Article matched = article("m1", "USMCA joint review opens in Mexico City");
+        Article other = article("o1", "weather");
+        Article next = article("m2", "USMCA panel rules on autos");
+        ahead.queue(batch(List.of(record(raw, 0, 1, matched), record(raw, 0, 2, other), record(raw, 0, 3, next))));
+        await().atMost(Duration.ofSeconds(5)).until(() -> matchedOn.keySet().containsAll(List.of("m1", "o1", "m2")));
+
+        assertThat(ahead.match(matched, at(raw, 0, 1))).hasSize(1);
+        // another stream thread did not take it
+        int[][] seenElsewhere = new int[1][];
+        Thread elsewhere = new Thread(() -> seenElsewhere[0] = ahead.signatureMadeFor("m1"));
+        elsewhere.start();
+        elsewhere.join();
+        assertThat(seenElsewhere[0]).isNull();
+        assertThat(ahead.signatureMadeFor("o1")).as("not the article taken last").isNull();
+
+        assertThat(ahead.match(matched, at(raw, 0, 1))).hasSize(1); // taken already: matched inline, nothing made
+        assertThat(ahead.signatureMadeFor("m1")).isNull();
+
+        assertThat(ahead.match(other, at(raw, 0, 2))).isEmpty();
+        assertThat(ahead.signatureMadeFor("o1")).as("an article that matched nothing gets none").isNull();
+
+        assertThat(ahead.match(next, at(raw, 0, 3))).hasSize(1);
+        assertThat(ahead.signatureMadeFor("m2")).isEqualTo(StoryClusterer.signatureOf(next));
+        assertThat(ahead.signatureMadeFor("m2")).as("handed over once").isNull();
     }
 
     @Test
