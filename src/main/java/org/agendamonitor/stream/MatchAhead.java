@@ -29,10 +29,10 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 /**
  * Matches raw articles on a worker thread ahead of the stream thread, so that matching, the pipeline's largest step,
  * runs beside the rest of the topology instead of before it; for an article that matched, the worker also makes its
- * story signature (a pure function of the article too), which the stream thread made for every matched article. The stream thread processes a partition's records one
- * by one; as soon as its consumer fetches a batch ({@link MatchAheadInterceptor}), the batch's articles are queued
- * here, and when the topology reaches an article it takes the worker's result for that record (partition and
- * offset) instead of matching it again.
+ * story signature (a pure function of the article too), which the stream thread made for every matched article.
+ * The stream thread processes a partition's records one by one; as soon as its consumer fetches a batch
+ * ({@link MatchAheadInterceptor}), the batch's articles are queued here, and when the topology reaches an article it
+ * takes the worker's result for that record (partition and offset) instead of matching it again.
  *
  * <p>Nothing depends on it for correctness: matching is a pure function of the article's bytes, so a result made
  * ahead is the one the stream thread would make, and whatever is not ready is made on the stream thread as before:
