@@ -210,26 +210,30 @@ public final class StoryIndex {
         }
 
         void add(long key, int member) {
-            int at = find(key);
-            if (at >= 0) {
-                long value = table[2 * at + 1];
-                if (value >= 0) {
-                    IntList list = new IntList();
-                    list.add((int) value);
-                    table[2 * at + 1] = -1 - newList(list);
-                    list.add(member);
-                } else {
-                    lists[(int) (-1 - value)].add(member);
-                }
-                return;
-            }
-            if ((size + 1) * 2 > places()) {
-                grow();
-            }
             int mask = places() - 1;
             int i = slot(key, mask);
-            while (table[2 * i] != EMPTY) {
-                i = (i + 1) & mask;
+            for (; table[2 * i] != EMPTY; i = (i + 1) & mask) {
+                if (table[2 * i] == key) {
+                    long value = table[2 * i + 1];
+                    if (value >= 0) {
+                        IntList list = new IntList();
+                        list.add((int) value);
+                        table[2 * i + 1] = -1 - newList(list);
+                        list.add(member);
+                    } else {
+                        lists[(int) (-1 - value)].add(member);
+                    }
+                    return;
+                }
+            }
+            // a new key goes where the probe ended, unless the table must grow first
+            if ((size + 1) * 2 > places()) {
+                grow();
+                mask = places() - 1;
+                i = slot(key, mask);
+                while (table[2 * i] != EMPTY) {
+                    i = (i + 1) & mask;
+                }
             }
             table[2 * i] = key;
             table[2 * i + 1] = member;
