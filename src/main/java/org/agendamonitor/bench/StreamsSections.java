@@ -186,7 +186,7 @@ final class StreamsSections {
     }
 
     /** Drains {@code input} up to its first {@code upTo} records, under {@code applicationId} (null: the app's). */
-    StreamsDrain.Result drain(StreamsPlan plan, String applicationId, String input, long upTo) throws Exception {
+    private StreamsDrain.Result drain(StreamsPlan plan, String applicationId, String input, long upTo) throws Exception {
         Properties properties = plan.settings(config.streamsProperties());
         if (applicationId != null) {
             properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
