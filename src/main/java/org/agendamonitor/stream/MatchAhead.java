@@ -52,6 +52,8 @@ public final class MatchAhead implements AutoCloseable {
     private static final int RUNNING = 1;
     private static final int DONE = 2;
     private static final int TAKEN_BACK = 3;
+    /** Records after the one waited for that the stream thread looks at for work no worker has started. */
+    private static final int LOOK_AHEAD = 64;
     private static final long ABANDONED_AFTER_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final String id = UUID.randomUUID().toString();
@@ -153,6 +155,7 @@ public final class MatchAhead implements AutoCloseable {
             ahead = null; // not started: quicker to match it here than to wait for the worker to reach it
         }
         if (ahead != null) {
+            matchNextWhileWaitingFor(ahead, where.get());
             List<Match> made = ahead.await();
             if (made != null) {
                 metrics.matched(true);
@@ -162,6 +165,26 @@ public final class MatchAhead implements AutoCloseable {
         }
         metrics.matched(false);
         return matcher.apply(article);
+    }
+
+    /**
+     * While the worker finishes the article the stream thread needs now, the stream thread matches the articles
+     * after it in the same partition that no worker has started, rather than wait idle: it needs them next, and on
+     * two cores a wait left the core to whatever else was runnable (the profile had the stream thread waiting on the
+     * worker 15% of its time). Each is made by {@link Ahead#run} as the worker would, so taking it later finds it done.
+     */
+    private void matchNextWhileWaitingFor(Ahead needed, RecordMetadata where) {
+        ConcurrentSkipListMap<Long, Ahead> pending = byPartition.get(where.partition());
+        if (pending == null) {
+            return;
+        }
+        int looked = 0;
+        for (Ahead next : pending.tailMap(where.offset(), false).values()) {
+            if (needed.state.get() == DONE || ++looked > LOOK_AHEAD) {
+                return;
+            }
+            next.run(); // nothing, unless no one has started it
+        }
     }
 
     /**

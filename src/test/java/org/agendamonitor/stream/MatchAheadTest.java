@@ -193,6 +193,47 @@ class MatchAheadTest {
     }
 
     @Test
+    void shouldMatchTheNextArticlesOfThePartitionWhileWaitingForTheWorker() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        Map<String, Integer> calls = new ConcurrentHashMap<>();
+        Function<Article, List<Match>> slowUntilReleased = a -> {
+            calls.merge(a.id(), 1, Integer::sum);
+            if (a.id().equals("slow")) {
+                started.countDown();
+                try {
+                    assertThat(release.await(5, TimeUnit.SECONDS)).as("released by the caller").isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
+                release.countDown(); // only the waiting caller can get here while the worker is stuck
+            }
+            return usmcaWhenTitled(a);
+        };
+        ahead = new MatchAhead(slowUntilReleased, 1, 100, new AgendaMetrics(registry));
+        String raw = Topics.ARTICLES_RAW.name();
+        Article slow = article("slow", "USMCA slow");
+        Article next = article("next", "USMCA next");
+        Article elsewhere = article("elsewhere", "USMCA in another partition");
+        ahead.queue(batch(List.of(record(raw, 1, 5, slow), record(raw, 1, 6, next), record(raw, 2, 0, elsewhere))));
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+        // waiting for "slow", the caller matches "next" (and only that: "slow" is done once "next" released it)
+        assertThat(ahead.match(slow, at(raw, 1, 5))).hasSize(1);
+        assertThat(matchedOn.get("slow")).startsWith("agenda-match-ahead-");
+        assertThat(matchedOn.get("next")).isEqualTo(Thread.currentThread().getName());
+        // taking "next" finds it made, not made twice
+        assertThat(ahead.match(next, at(raw, 1, 6))).hasSize(1);
+        assertThat(calls.get("next")).isEqualTo(1);
+        assertThat(counted("ahead")).isEqualTo(2.0);
+        assertThat(counted("inline")).isZero();
+        await().atMost(Duration.ofSeconds(5)).until(() -> matchedOn.containsKey("elsewhere"));
+        assertThat(matchedOn.get("elsewhere")).as("another partition's article is the worker's")
+                .startsWith("agenda-match-ahead-");
+    }
+
+    @Test
     void shouldFeedTheInstanceNamedInTheConsumersSettings() {
         ahead = new MatchAhead(this::usmcaWhenTitled, 1, 100, new AgendaMetrics(registry));
         java.util.Properties settings = ahead.feeding(new java.util.Properties());
