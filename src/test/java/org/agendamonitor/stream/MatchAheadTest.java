@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.agendamonitor.kafka.JsonSerde;
 import org.agendamonitor.kafka.Topics;
@@ -55,6 +56,27 @@ class MatchAheadTest {
         }
         return a.title().contains("USMCA") ? List.of(new Match(Recommendation.USMCA, 2.0, List.of("t"),
                 List.of("USMCA"), List.of(), Direction.NEUTRAL, null, "")) : List.of();
+    }
+
+    /**
+     * A matcher whose worker gets stuck on the article "slow" (counting {@code started} down) until {@code release}
+     * opens; {@code others} sees every other article before it is matched.
+     */
+    private Function<Article, List<Match>> stuckOnSlow(CountDownLatch started, CountDownLatch release,
+            Consumer<Article> others) {
+        return a -> {
+            if (a.id().equals("slow")) {
+                started.countDown();
+                try {
+                    assertThat(release.await(5, TimeUnit.SECONDS)).as("released").isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
+                others.accept(a);
+            }
+            return usmcaWhenTitled(a);
+        };
     }
 
     private static Article article(String id, String title) {
@@ -159,18 +181,7 @@ class MatchAheadTest {
     void shouldTakeBackWorkTheWorkerHasNotStartedAndRepeatAFailureInline() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(1);
-        Function<Article, List<Match>> blockingOnFirst = a -> {
-            if (a.id().equals("slow")) {
-                started.countDown();
-                try {
-                    release.await(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return usmcaWhenTitled(a);
-        };
-        ahead = new MatchAhead(blockingOnFirst, 1, 100, new AgendaMetrics(registry));
+        ahead = new MatchAhead(stuckOnSlow(started, release, a -> { }), 1, 100, new AgendaMetrics(registry));
         String raw = Topics.ARTICLES_RAW.name();
         Article slow = article("slow", "USMCA slow");
         Article queued = article("queued", "USMCA queued");
@@ -197,21 +208,11 @@ class MatchAheadTest {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(1);
         Map<String, Integer> calls = new ConcurrentHashMap<>();
-        Function<Article, List<Match>> slowUntilReleased = a -> {
+        // only the waiting caller can match another article of partition 1 while the worker is stuck
+        ahead = new MatchAhead(stuckOnSlow(started, release, a -> {
             calls.merge(a.id(), 1, Integer::sum);
-            if (a.id().equals("slow")) {
-                started.countDown();
-                try {
-                    assertThat(release.await(5, TimeUnit.SECONDS)).as("released by the caller").isTrue();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            } else {
-                release.countDown(); // only the waiting caller can get here while the worker is stuck
-            }
-            return usmcaWhenTitled(a);
-        };
-        ahead = new MatchAhead(slowUntilReleased, 1, 100, new AgendaMetrics(registry));
+            release.countDown();
+        }), 1, 100, new AgendaMetrics(registry));
         String raw = Topics.ARTICLES_RAW.name();
         Article slow = article("slow", "USMCA slow");
         Article next = article("next", "USMCA next");
