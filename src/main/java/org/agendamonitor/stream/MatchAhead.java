@@ -36,10 +36,11 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  *
  * <p>Nothing depends on it for correctness: matching is a pure function of the article's bytes, so a result made
  * ahead is the one the stream thread would make, and whatever is not ready is made on the stream thread as before:
- * an article the worker has not started is taken back, one it is working on is waited for, a failure is repeated
- * inline (and dead-lettered there). Exactly-once is untouched: what the topology writes, and when, does not change.
- * The queue is bounded; what does not fit is simply matched inline. Results of records the topology never asks for
- * (duplicates, unreadable records) are dropped when it moves past them.
+ * an article the worker has not started is taken back, one it is working on is waited for (the stream thread
+ * matching the next ones meanwhile), a failure is repeated inline (and dead-lettered there). Exactly-once is
+ * untouched: what the topology writes, and when, does not change. The queue is bounded; what does not fit is simply
+ * matched inline. Results of records the topology never asks for (duplicates, unreadable records) are dropped when
+ * it moves past them.
  */
 public final class MatchAhead implements AutoCloseable {
     /** Articles queued at most: a few fetched batches. */
