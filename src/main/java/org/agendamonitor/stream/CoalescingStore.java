@@ -153,7 +153,7 @@ final class CoalescingStore<K, V> extends WrappedStateStore<KeyValueStore<K, V>,
         for (Map.Entry<K, Object> e : pending.entrySet()) {
             Object value = e.getValue();
             if (value == DELETED) {
-                wrapped().delete(e.getKey());
+                wrapped().put(e.getKey(), null); // a delete without reading and decoding the old value
             } else {
                 wrapped().put(e.getKey(), (V) value);
             }

@@ -44,7 +44,7 @@ final class MatchIndexer implements FixedKeyProcessor<String, MatchedArticle, Ma
                 beyondCap.addAll(recentKeys.add(it.next().key));
             }
         }
-        beyondCap.forEach(recent::delete);
+        beyondCap.forEach(this::forget);
     }
 
     @Override
@@ -57,7 +57,15 @@ final class MatchIndexer implements FixedKeyProcessor<String, MatchedArticle, Ma
         }
         String key = RecentKey.of(article.publishedAt(), article.id());
         recent.put(key, article);
-        recentKeys.add(key).forEach(recent::delete);
+        recentKeys.add(key).forEach(this::forget);
         context.forward(record);
+    }
+
+    /**
+     * Deletes by writing null: a store's {@code delete} returns the old value, so it would read and decode a whole
+     * matched article only to throw it away (1.4% of the stream thread in the profile, once the cap is reached).
+     */
+    private void forget(String key) {
+        recent.put(key, null);
     }
 }
