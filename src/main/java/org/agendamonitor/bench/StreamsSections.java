@@ -2,6 +2,7 @@ package org.agendamonitor.bench;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Function;
@@ -23,8 +24,9 @@ import org.apache.kafka.streams.Topology;
 /**
  * Sections 1, 2 and 4, which need the broker: the articles are produced once to {@code agenda.articles.raw.v1};
  * a short pass-through run over a separate topic warms the JIT for the Kafka paths both measured runs share; then
- * the pass-through and the production pipeline each drain the same backlog under their own application id, and
- * the pipeline, still running, takes the steady load of the latency section.
+ * the pass-through and the production pipeline each drain the same backlog under their own application id (each
+ * {@link #RUNS} times, the fastest run counting), and the last pipeline run, still running, takes the steady load of
+ * the latency section.
  *
  * <p>Before the measured pipeline run, the production topology also runs over the first part of the backlog under
  * an application id of its own, and stops: on 2 cores the C2 compiler took as much CPU as the stream thread during a
@@ -35,6 +37,13 @@ import org.apache.kafka.streams.Topology;
 final class StreamsSections {
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
     private static final long LATENCY_ITEMS_FROM = 1_000_000_000L;
+    /**
+     * Measured runs of the pass-through and of the pipeline over the backlog, of which the fastest of each counts.
+     * One run's hiccup moved the ratio by a third: on 7 Dec a pass-through read 61,161 records/s at 30 µs per record
+     * against 66,000-97,000 at 21-26 in the other runs of the day, and put the pipeline at 27%; the pass-through's
+     * second half lasts a second or two. Both get their best of three, so that neither is compared at a bad moment.
+     */
+    static final int RUNS = 3;
     /** The most articles of the backlog the warm-up run of the pipeline processes. */
     static final int PIPELINE_WARM_UP = 50_000;
 
@@ -67,49 +76,97 @@ final class StreamsSections {
             drain(PassThroughTopology.build(Benchmark.WARM_UP_INPUT, Benchmark.WARM_UP_OUTPUT), "agenda-bench-warmup",
                     Benchmark.WARM_UP_INPUT).streams().close(Duration.ofSeconds(10));
 
-            say("1. pass-through");
-            StreamsDrain.Result pass = drain(PassThroughTopology.build(raw, Benchmark.PASS_THROUGH_OUTPUT),
-                    "agenda-bench-passthrough", raw);
-            pass.streams().close(Duration.ofSeconds(10));
+            StreamsDrain.Result pass = null;
+            List<String> passRates = new ArrayList<>();
+            for (int run = 1; run <= RUNS; run++) {
+                say("1. pass-through, run %d of %d", run, RUNS);
+                StreamsDrain.Result one = drain(PassThroughTopology.build(raw, Benchmark.PASS_THROUGH_OUTPUT),
+                        "agenda-bench-passthrough-" + run, raw);
+                one.streams().close(Duration.ofSeconds(10));
+                passRates.add(BenchReport.thousands(one.sustainedPerSecond()));
+                if (pass == null || one.sustainedPerSecond() > pass.sustainedPerSecond()) {
+                    pass = one;
+                }
+            }
             report.add(1, "1. pass-through (ceiling)     : %s records/s sustained (second half; %s over all %d records"
-                            + " in %s, exactly-once, committed) | stream threads: %s | cpu per record: %s",
+                            + " in %s, exactly-once, committed; the best of %d runs: %s) | stream threads: %s"
+                            + " | cpu per record: %s",
                     BenchReport.thousands(pass.sustainedPerSecond()), BenchReport.thousands(pass.perSecond()),
-                    pass.records(), BenchReport.seconds(pass.took()), pass.threadTime(), pass.cpu());
+                    pass.records(), BenchReport.seconds(pass.took()), RUNS, String.join(" / ", passRates),
+                    pass.threadTime(), pass.cpu());
 
             int pipelineWarmUp = Math.min(options.articles() / 4, PIPELINE_WARM_UP);
-            say("2. full pipeline (after a warm-up run over the first %d articles)", pipelineWarmUp);
             try (AgendaMatcher matcher = new AgendaMatcher(agenda)) {
-                // one function object for the warm-up and the measured run: a second method reference would be a
+                // one function object for the warm-up and the measured runs: a second method reference would be a
                 // second class, and the JIT would throw away what the warm-up compiled for the first (JFR showed
                 // the measured run's code deoptimized on class checks and compiled again)
                 Function<Article, List<Match>> match = matcher::match;
-                long warmUpMatched = warmUpPipeline(bootstrap, raw, pipelineWarmUp, match);
-                AgendaMetrics metrics = new AgendaMetrics(MetricsRegistryFactory.prometheus());
-                StreamsPlan plan = pipeline.build(match, metrics, AgendaTopology.Stage.ALL);
-                Topology topology = plan.topology();
-                StreamsDrain.Result full = drain(plan, null, raw, Long.MAX_VALUE);
-                try {
-                    long matched = matchedCount(bootstrap) - warmUpMatched;
-                    report.add(2, "2. full pipeline               : %s articles/s sustained (second half; %s over all %d"
-                                    + " articles in %s; %d matched = %s, read_committed) = %.0f%% of pass-through"
-                                    + " | stream threads: %s | cpu per article: %s | matched ahead: %s | JIT warmed by"
-                                    + " a run over %d of them",
-                            BenchReport.thousands(full.sustainedPerSecond()), BenchReport.thousands(full.perSecond()),
-                            full.records(), BenchReport.seconds(full.took()), matched,
-                            CommittedReader.percent(matched, full.records()),
-                            100 * full.sustainedPerSecond() / pass.sustainedPerSecond(), full.threadTime(),
-                            full.cpu(), matchedAhead(metrics), pipelineWarmUp);
-                    report.articlesPerSecond(full.sustainedPerSecond());
-                    latency(report, bootstrap, producer, topology, full.streams());
-                } finally {
-                    full.streams().close(Duration.ofSeconds(15));
-                    plan.close();
+                say("2. full pipeline, warm-up run over the first %d articles", pipelineWarmUp);
+                long matchedBefore = warmUpPipeline(bootstrap, raw, pipelineWarmUp, match);
+                PipelineRun best = null;
+                List<String> rates = new ArrayList<>();
+                for (int run = 1; run <= RUNS; run++) {
+                    say("2. full pipeline, run %d of %d", run, RUNS);
+                    PipelineRun one = pipelineRun(match, raw, run < RUNS ? "agenda-bench-pipeline-" + run : null);
+                    long matchedNow = matchedCount(bootstrap);
+                    one = one.withMatched(matchedNow - matchedBefore);
+                    matchedBefore = matchedNow;
+                    rates.add(BenchReport.thousands(one.result().sustainedPerSecond()));
+                    if (best == null || one.result().sustainedPerSecond() > best.result().sustainedPerSecond()) {
+                        best = one;
+                    }
+                    if (run < RUNS) {
+                        one.close();
+                    } else {
+                        // the last run keeps running, under the app's own id, for the latency section
+                        try {
+                            StreamsDrain.Result full = best.result();
+                            report.add(2, "2. full pipeline               : %s articles/s sustained (second half; %s over"
+                                            + " all %d articles in %s; %d matched = %s, read_committed; the best of %d"
+                                            + " runs: %s) = %.0f%% of pass-through | stream threads: %s | cpu per"
+                                            + " article: %s | matched ahead: %s | JIT warmed by a run over %d of them",
+                                    BenchReport.thousands(full.sustainedPerSecond()),
+                                    BenchReport.thousands(full.perSecond()), full.records(),
+                                    BenchReport.seconds(full.took()), best.matched(),
+                                    CommittedReader.percent(best.matched(), full.records()), RUNS,
+                                    String.join(" / ", rates), 100 * full.sustainedPerSecond() / pass.sustainedPerSecond(),
+                                    full.threadTime(), full.cpu(), best.matchedAhead(), pipelineWarmUp);
+                            report.articlesPerSecond(full.sustainedPerSecond());
+                            latency(report, bootstrap, producer, one.plan().topology(), one.result().streams());
+                        } finally {
+                            one.close();
+                        }
+                    }
                 }
                 if (options.stageCosts()) {
                     new StageCosts(pipeline, (cut, applicationId) -> drain(cut, applicationId, raw, options.articles()),
-                            progress).run(report, matcher, generator, options.articles(), full);
+                            progress).run(report, matcher, generator, options.articles(), best.result());
                 }
             }
+        }
+    }
+
+    /** One measured run of the production topology over the whole backlog, left running. */
+    private PipelineRun pipelineRun(Function<Article, List<Match>> match, String raw, String applicationId)
+            throws Exception {
+        AgendaMetrics metrics = new AgendaMetrics(MetricsRegistryFactory.prometheus());
+        StreamsPlan plan = pipeline.build(match, metrics, AgendaTopology.Stage.ALL);
+        StreamsDrain.Result result = drain(plan, applicationId, raw, Long.MAX_VALUE);
+        // the counter is read now: the latency load after the last run would add to it
+        return new PipelineRun(plan, result, matchedAhead(metrics), 0);
+    }
+
+    /** A measured pipeline run: its streams (still running until closed), and what it matched. */
+    private record PipelineRun(StreamsPlan plan, StreamsDrain.Result result, String matchedAhead, long matched)
+            implements AutoCloseable {
+        PipelineRun withMatched(long count) {
+            return new PipelineRun(plan, result, matchedAhead, count);
+        }
+
+        @Override
+        public void close() throws Exception {
+            result.streams().close(Duration.ofSeconds(15));
+            plan.close();
         }
     }
 

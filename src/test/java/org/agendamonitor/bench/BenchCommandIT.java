@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +39,11 @@ class BenchCommandIT {
             assertThat(lines).as(section).anyMatch(l -> l.startsWith(section));
         }
         assertThat(number(lines, "1. pass-through", "([0-9,]+) records/s")).isPositive();
+        // each section counts the fastest of its three runs, and lists them all
+        assertThat(number(lines, "1. pass-through", "([0-9,]+) records/s")).isEqualTo(fastestRun(lines,
+                "1. pass-through"));
+        assertThat(number(lines, "2. full pipeline", "([0-9,]+) articles/s")).isEqualTo(fastestRun(lines,
+                "2. full pipeline"));
         assertThat(number(lines, "2. full pipeline", "3000 articles in ([0-9.]+) s")).isPositive();
         // counted once: the pipeline's warm-up run writes to the same matched topic, and is left out
         long onAgenda = LongStream.range(0, 3000).filter(ArticleGenerator.withDefaults()::onAgenda).count();
@@ -63,6 +69,15 @@ class BenchCommandIT {
         assertThat(number(lines, "4. latency", "slowest commit ([0-9]+) ms")).isNotNegative();
         assertThat(number(lines, "5. fetch", "60 feeds on [0-9]+ loopback hosts in ([0-9.]+) s")).isPositive();
         assertThat(number(lines, "6. start-up", "RSS at ready ([0-9]+) MB")).isPositive();
+    }
+
+    /** The fastest of the three runs the line of {@code section} lists. */
+    private static double fastestRun(List<String> lines, String section) {
+        String line = lines.stream().filter(l -> l.startsWith(section)).findFirst().orElseThrow();
+        Matcher m = Pattern.compile("the best of 3 runs: ([0-9,]+) / ([0-9,]+) / ([0-9,]+)\\)").matcher(line);
+        assertThat(m.find()).as(line).isTrue();
+        return Arrays.stream(new String[] {m.group(1), m.group(2), m.group(3)})
+                .mapToDouble(r -> Double.parseDouble(r.replace(",", ""))).max().orElseThrow();
     }
 
     /** The first group of {@code regex} in the line of {@code section}, as a number. */
