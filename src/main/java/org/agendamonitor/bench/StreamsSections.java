@@ -104,9 +104,11 @@ final class StreamsSections {
                 say("2. full pipeline, warm-up run over the first %d articles", pipelineWarmUp);
                 long matchedBefore = warmUpPipeline(bootstrap, raw, pipelineWarmUp, match);
                 PipelineRun best = null;
+                PipelineRun last = null;
                 List<String> rates = new ArrayList<>();
                 for (int run = 1; run <= RUNS; run++) {
                     say("2. full pipeline, run %d of %d", run, RUNS);
+                    // the last run goes under the app's own id and keeps running for the latency section
                     PipelineRun one = pipelineRun(match, raw, run < RUNS ? "agenda-bench-pipeline-" + run : null);
                     long matchedNow = matchedCount(bootstrap);
                     one = one.withMatched(matchedNow - matchedBefore);
@@ -118,25 +120,24 @@ final class StreamsSections {
                     if (run < RUNS) {
                         one.close();
                     } else {
-                        // the last run keeps running, under the app's own id, for the latency section
-                        try {
-                            StreamsDrain.Result full = best.result();
-                            report.add(2, "2. full pipeline               : %s articles/s sustained (second half; %s over"
-                                            + " all %d articles in %s; %d matched = %s, read_committed; the best of %d"
-                                            + " runs: %s) = %.0f%% of pass-through | stream threads: %s | cpu per"
-                                            + " article: %s | matched ahead: %s | JIT warmed by a run over %d of them",
-                                    BenchReport.thousands(full.sustainedPerSecond()),
-                                    BenchReport.thousands(full.perSecond()), full.records(),
-                                    BenchReport.seconds(full.took()), best.matched(),
-                                    CommittedReader.percent(best.matched(), full.records()), RUNS,
-                                    String.join(" / ", rates), 100 * full.sustainedPerSecond() / pass.sustainedPerSecond(),
-                                    full.threadTime(), full.cpu(), best.matchedAhead(), pipelineWarmUp);
-                            report.articlesPerSecond(full.sustainedPerSecond());
-                            latency(report, bootstrap, producer, one.plan().topology(), one.result().streams());
-                        } finally {
-                            one.close();
-                        }
+                        last = one;
                     }
+                }
+                try {
+                    StreamsDrain.Result full = best.result();
+                    report.add(2, "2. full pipeline               : %s articles/s sustained (second half; %s over all %d"
+                                    + " articles in %s; %d matched = %s, read_committed; the best of %d runs: %s) ="
+                                    + " %.0f%% of pass-through | stream threads: %s | cpu per article: %s | matched"
+                                    + " ahead: %s | JIT warmed by a run over %d of them",
+                            BenchReport.thousands(full.sustainedPerSecond()), BenchReport.thousands(full.perSecond()),
+                            full.records(), BenchReport.seconds(full.took()), best.matched(),
+                            CommittedReader.percent(best.matched(), full.records()), RUNS, String.join(" / ", rates),
+                            100 * full.sustainedPerSecond() / pass.sustainedPerSecond(), full.threadTime(),
+                            full.cpu(), best.matchedAhead(), pipelineWarmUp);
+                    report.articlesPerSecond(full.sustainedPerSecond());
+                    latency(report, bootstrap, producer, last.plan().topology(), last.result().streams());
+                } finally {
+                    last.close();
                 }
                 if (options.stageCosts()) {
                     new StageCosts(pipeline, (cut, applicationId) -> drain(cut, applicationId, raw, options.articles()),
