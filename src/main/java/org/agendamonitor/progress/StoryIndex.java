@@ -229,11 +229,7 @@ public final class StoryIndex {
             // a new key goes where the probe ended, unless the table must grow first
             if ((size + 1) * 2 > places()) {
                 grow();
-                mask = places() - 1;
-                i = slot(key, mask);
-                while (table[2 * i] != EMPTY) {
-                    i = (i + 1) & mask;
-                }
+                i = vacantPlaceFor(key);
             }
             table[2 * i] = key;
             table[2 * i + 1] = member;
@@ -308,13 +304,9 @@ public final class StoryIndex {
         private void grow() {
             long[] old = table;
             table = emptyTable(places() * 2);
-            int mask = places() - 1;
             for (int k = 0; k < old.length; k += 2) {
                 if (old[k] != EMPTY) {
-                    int i = slot(old[k], mask);
-                    while (table[2 * i] != EMPTY) {
-                        i = (i + 1) & mask;
-                    }
+                    int i = vacantPlaceFor(old[k]);
                     table[2 * i] = old[k];
                     table[2 * i + 1] = old[k + 1];
                 }
@@ -348,6 +340,16 @@ public final class StoryIndex {
                 }
             }
             return out;
+        }
+
+        /** The first empty place on {@code key}'s probe path (for a key known not to be in the table). */
+        private int vacantPlaceFor(long key) {
+            int mask = places() - 1;
+            int i = slot(key, mask);
+            while (table[2 * i] != EMPTY) {
+                i = (i + 1) & mask;
+            }
+            return i;
         }
 
         private static int slot(long key, int mask) {
