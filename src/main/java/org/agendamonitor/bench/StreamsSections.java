@@ -76,23 +76,20 @@ final class StreamsSections {
             drain(PassThroughTopology.build(Benchmark.WARM_UP_INPUT, Benchmark.WARM_UP_OUTPUT), "agenda-bench-warmup",
                     Benchmark.WARM_UP_INPUT).streams().close(Duration.ofSeconds(10));
 
-            StreamsDrain.Result pass = null;
-            List<String> passRates = new ArrayList<>();
+            Fastest<StreamsDrain.Result> passRuns = new Fastest<>();
             for (int run = 1; run <= RUNS; run++) {
                 say("1. pass-through, run %d of %d", run, RUNS);
                 StreamsDrain.Result one = drain(PassThroughTopology.build(raw, Benchmark.PASS_THROUGH_OUTPUT),
                         "agenda-bench-passthrough-" + run, raw);
                 one.streams().close(Duration.ofSeconds(10));
-                passRates.add(BenchReport.thousands(one.sustainedPerSecond()));
-                if (pass == null || one.sustainedPerSecond() > pass.sustainedPerSecond()) {
-                    pass = one;
-                }
+                passRuns.add(one, one.sustainedPerSecond());
             }
+            StreamsDrain.Result pass = passRuns.best();
             report.add(1, "1. pass-through (ceiling)     : %s records/s sustained (second half; %s over all %d records"
                             + " in %s, exactly-once, committed; the best of %d runs: %s) | stream threads: %s"
                             + " | cpu per record: %s",
                     BenchReport.thousands(pass.sustainedPerSecond()), BenchReport.thousands(pass.perSecond()),
-                    pass.records(), BenchReport.seconds(pass.took()), RUNS, String.join(" / ", passRates),
+                    pass.records(), BenchReport.seconds(pass.took()), RUNS, passRuns.listed(),
                     pass.threadTime(), pass.cpu());
 
             int pipelineWarmUp = Math.min(options.articles() / 4, PIPELINE_WARM_UP);
@@ -103,9 +100,8 @@ final class StreamsSections {
                 Function<Article, List<Match>> match = matcher::match;
                 say("2. full pipeline, warm-up run over the first %d articles", pipelineWarmUp);
                 long matchedBefore = warmUpPipeline(bootstrap, raw, pipelineWarmUp, match);
-                PipelineRun best = null;
+                Fastest<PipelineRun> runs = new Fastest<>();
                 PipelineRun last = null;
-                List<String> rates = new ArrayList<>();
                 for (int run = 1; run <= RUNS; run++) {
                     say("2. full pipeline, run %d of %d", run, RUNS);
                     // the last run goes under the app's own id and keeps running for the latency section
@@ -113,16 +109,14 @@ final class StreamsSections {
                     long matchedNow = matchedCount(bootstrap);
                     one = one.withMatched(matchedNow - matchedBefore);
                     matchedBefore = matchedNow;
-                    rates.add(BenchReport.thousands(one.result().sustainedPerSecond()));
-                    if (best == null || one.result().sustainedPerSecond() > best.result().sustainedPerSecond()) {
-                        best = one;
-                    }
+                    runs.add(one, one.result().sustainedPerSecond());
                     if (run < RUNS) {
                         one.close();
                     } else {
                         last = one;
                     }
                 }
+                PipelineRun best = runs.best();
                 try {
                     StreamsDrain.Result full = best.result();
                     report.add(2, "2. full pipeline               : %s articles/s sustained (second half; %s over all %d"
@@ -131,7 +125,7 @@ final class StreamsSections {
                                     + " ahead: %s | JIT warmed by a run over %d of them",
                             BenchReport.thousands(full.sustainedPerSecond()), BenchReport.thousands(full.perSecond()),
                             full.records(), BenchReport.seconds(full.took()), best.matched(),
-                            CommittedReader.percent(best.matched(), full.records()), RUNS, String.join(" / ", rates),
+                            CommittedReader.percent(best.matched(), full.records()), RUNS, runs.listed(),
                             100 * full.sustainedPerSecond() / pass.sustainedPerSecond(), full.threadTime(),
                             full.cpu(), best.matchedAhead(), pipelineWarmUp);
                     report.articlesPerSecond(full.sustainedPerSecond());
@@ -155,6 +149,29 @@ final class StreamsSections {
         StreamsDrain.Result result = drain(plan, applicationId, raw, Long.MAX_VALUE);
         // the counter is read now: the latency load after the last run would add to it
         return new PipelineRun(plan, result, matchedAhead(metrics), 0);
+    }
+
+    /** The fastest of a section's runs, and each run's rate as the report lists them. */
+    private static final class Fastest<T> {
+        private final List<String> rates = new ArrayList<>();
+        private T best;
+        private double bestPerSecond;
+
+        void add(T run, double perSecond) {
+            rates.add(BenchReport.thousands(perSecond));
+            if (best == null || perSecond > bestPerSecond) {
+                best = run;
+                bestPerSecond = perSecond;
+            }
+        }
+
+        T best() {
+            return best;
+        }
+
+        String listed() {
+            return String.join(" / ", rates);
+        }
     }
 
     /** A measured pipeline run: its streams (still running until closed), and what it matched. */
