@@ -70,6 +70,10 @@ public final class StoryIndex {
      * most {@link MinHash#SIZE}), so that the counts of tens of thousands of members stay in the L1 cache.
      */
     private byte[] shared = new byte[64];
+    /** Per position of the signature being looked up: its key's {@link Postings#value}, or {@link #ABSENT}. */
+    private final long[] found = new long[MinHash.SIZE];
+    private final int[] sizes = new int[MinHash.SIZE];
+    private static final long ABSENT = Long.MIN_VALUE;
     /** The members the lookup under way counted {@link #minShared} times or more. */
     private final IntList candidates = new IntList();
     private Instant newest;
@@ -139,7 +143,7 @@ public final class StoryIndex {
         }
     }
 
-    /** A growable list of ints: posting lists stay primitive, since the lookups walk them for every article. */
+    /** A growable list of ints. */
     private static final class IntList {
         int[] values = new int[2];
         int size;
@@ -160,20 +164,24 @@ public final class StoryIndex {
      * Posting lists by key, in an open-addressing table of primitive keys: a lookup is a probe or two into one array
      * instead of a boxed key and a chain of nodes, which is what the lookups of every article spent their time on.
      * Most keys (a MinHash value at a position) belong to one member only: such a key holds its member's slot in the
-     * table itself, and only a key shared by several members has a list. A single is removed with its member, at
-     * once; a list keeps a removed member's slot until {@link #compact} filters the lists. That kept the table from
-     * allocating a list object per posting (nine in ten of them single) and from re-posting every live member to get
-     * rid of the dead ones.
+     * table itself. The lists of keys shared by several members lie in one int array, the arena, each as its size,
+     * its capacity and its slots; the table holds where. A lookup walks some fifty lists, and in the pipeline each
+     * list object and its array were a cache miss of their own behind the probe (the probe's line, then the list,
+     * then its array): now the probe leads straight to the slots. A single is removed with its member, at once; a
+     * list keeps a removed member's slot until {@link #compact} filters the lists into a new arena, which also drops
+     * the blocks lists left behind when they outgrew them.
      */
     private static final class Postings {
         /** An empty place in the table: no key has bit 63 set (see {@link StoryIndex#key}). */
         private static final long EMPTY = Long.MIN_VALUE;
+        /** Before a list's slots in the arena: its size, then its capacity. */
+        private static final int HEADER = 2;
         /** Pairs of longs, so that a probe reads one cache line: the key, then a member slot (a single) or, below
-         *  zero, {@code -1 - index} of the key's list in {@link #lists}. */
+         *  zero, {@code -1 - offset} of the key's list in {@link #arena}. */
         private long[] table = emptyTable(1024);
-        private IntList[] lists = new IntList[64];
-        private final IntList freeLists = new IntList();
-        private int listCount;
+        private int[] arena = new int[1024];
+        /** Ints of the arena in use, by live lists and by blocks lists outgrew. */
+        private int arenaUsed;
         private int size;
 
         private static long[] emptyTable(int places) {
@@ -205,8 +213,14 @@ public final class StoryIndex {
             return value >= 0 ? (int) value : -1;
         }
 
-        IntList list(int at) {
-            return lists[(int) (-1 - table[2 * at + 1])];
+        /** Where the list of the key at {@code at} lies in {@link #arena} (a key that is not a single). */
+        int list(int at) {
+            return (int) (-1 - value(at));
+        }
+
+        /** What the table holds for the key at {@code at}: a member slot, or below zero where its list is. */
+        long value(int at) {
+            return table[2 * at + 1];
         }
 
         void add(long key, int member) {
@@ -216,12 +230,13 @@ public final class StoryIndex {
                 if (table[2 * i] == key) {
                     long value = table[2 * i + 1];
                     if (value >= 0) {
-                        IntList list = new IntList();
-                        list.add((int) value);
-                        table[2 * i + 1] = -1 - newList(list);
-                        list.add(member);
+                        int list = allocate(2);
+                        arena[list] = 2;
+                        arena[list + HEADER] = (int) value;
+                        arena[list + HEADER + 1] = member;
+                        table[2 * i + 1] = -1 - list;
                     } else {
-                        lists[(int) (-1 - value)].add(member);
+                        append(i, (int) (-1 - value), member);
                     }
                     return;
                 }
@@ -236,13 +251,30 @@ public final class StoryIndex {
             size++;
         }
 
-        private int newList(IntList list) {
-            int index = freeLists.size > 0 ? freeLists.pop() : listCount++;
-            if (index == lists.length) {
-                lists = Arrays.copyOf(lists, index * 2);
+        /** Adds {@code member} to the list at {@code list}, moving it to a block twice as large when it is full. */
+        private void append(int at, int list, int member) {
+            int n = arena[list];
+            if (n == arena[list + 1]) {
+                int moved = allocate(n * 2);
+                System.arraycopy(arena, list + HEADER, arena, moved + HEADER, n);
+                list = moved;
+                table[2 * at + 1] = -1 - list;
             }
-            lists[index] = list;
-            return index;
+            arena[list + HEADER + n] = member;
+            arena[list] = n + 1;
+        }
+
+        /** A block for a list of {@code capacity} slots at the end of the arena, its size 0. */
+        private int allocate(int capacity) {
+            int needed = arenaUsed + HEADER + capacity;
+            if (needed > arena.length) {
+                arena = Arrays.copyOf(arena, Math.max(needed, arena.length * 2));
+            }
+            int list = arenaUsed;
+            arena[list] = 0;
+            arena[list + 1] = capacity;
+            arenaUsed = needed;
+            return list;
         }
 
         /** Removes {@code member} from {@code key} if it holds it alone; a list keeps it until compaction. */
@@ -253,32 +285,45 @@ public final class StoryIndex {
             }
         }
 
-        /** Drops the slots {@code dead} says are dead from every list; a list left with one slot becomes a single. */
+        /**
+         * Drops the slots {@code dead} says are dead from every list, into a new arena with room for a quarter more
+         * each; a list left with one slot becomes a single, an empty one goes.
+         */
         void compact(boolean[] dead) {
+            int[] old = arena;
+            arena = new int[Math.max(1024, arenaUsed)];
+            arenaUsed = 0;
             List<Long> emptied = new ArrayList<>();
             for (int i = 0; i < places(); i++) {
                 long value = table[2 * i + 1];
                 if (table[2 * i] == EMPTY || value >= 0) {
                     continue;
                 }
-                int index = (int) (-1 - value);
-                IntList list = lists[index];
+                int from = (int) (-1 - value);
+                int n = old[from];
                 int kept = 0;
-                for (int j = 0; j < list.size; j++) {
-                    int member = list.values[j];
-                    if (!dead[member]) {
-                        list.values[kept++] = member;
+                for (int j = 0; j < n; j++) {
+                    if (!dead[old[from + HEADER + j]]) {
+                        kept++;
                     }
                 }
-                list.size = kept;
-                if (kept <= 1) {
-                    lists[index] = null;
-                    freeLists.add(index);
-                    if (kept == 1) {
-                        table[2 * i + 1] = list.values[0];
-                    } else {
-                        emptied.add(table[2 * i]);
+                if (kept == 0) {
+                    emptied.add(table[2 * i]);
+                } else if (kept == 1) {
+                    for (int j = 0; j < n; j++) {
+                        if (!dead[old[from + HEADER + j]]) {
+                            table[2 * i + 1] = old[from + HEADER + j];
+                        }
                     }
+                } else {
+                    int list = allocate(kept + kept / 4);
+                    for (int j = 0; j < n; j++) {
+                        int member = old[from + HEADER + j];
+                        if (!dead[member]) {
+                            arena[list + HEADER + arena[list]++] = member;
+                        }
+                    }
+                    table[2 * i + 1] = -1 - list;
                 }
             }
             emptied.forEach(key -> delete(find(key)));
@@ -328,10 +373,14 @@ public final class StoryIndex {
                     }
                     slots.add(alone);
                 } else {
-                    IntList list = list(i);
-                    for (int j = 0; j < list.size; j++) {
-                        if (members[list.values[j]] != null) {
-                            slots.add(list.values[j]);
+                    int list = list(i);
+                    if (arena[list] > arena[list + 1] || list + HEADER + arena[list + 1] > arenaUsed) {
+                        throw new IllegalStateException("a list outside its block");
+                    }
+                    for (int j = 0; j < arena[list]; j++) {
+                        int member = arena[list + HEADER + j];
+                        if (members[member] != null) {
+                            slots.add(member);
                         }
                     }
                 }
@@ -502,25 +551,37 @@ public final class StoryIndex {
      * branch is almost never taken, so it costs the loop nothing; most members share a position or two.
      */
     private void count(boolean cold, Recommendation recommendation, int[] signature) {
-        byte enough = (byte) minShared;
+        // First every probe and every list's size, then the walks: the probes do not depend on each other, so their
+        // cache misses (the table's line, the list's first line) overlap instead of each waiting behind the walk of
+        // the list before it.
+        long[] found = this.found;
+        int[] sizes = this.sizes;
+        int[] arena = postings.arena;
         for (int i = 0; i < signature.length; i++) {
             int at = postings.find(key(cold, recommendation, i, signature[i]));
-            if (at < 0) {
+            long value = at < 0 ? ABSENT : postings.value(at);
+            found[i] = value;
+            sizes[i] = value < 0 && value != ABSENT ? arena[(int) (-1 - value)] : 0;
+        }
+        byte enough = (byte) minShared;
+        for (int i = 0; i < signature.length; i++) {
+            long value = found[i];
+            if (value == ABSENT) {
                 continue;
             }
-            int alone = postings.single(at);
-            if (alone >= 0) {
+            if (value >= 0) {
+                int alone = (int) value;
                 walked++;
                 if (++shared[alone] == enough) {
                     candidates.add(alone);
                 }
                 continue;
             }
-            IntList list = postings.list(at);
-            int[] slots = list.values;
-            walked += list.size;
-            for (int j = 0, n = list.size; j < n; j++) {
-                int slot = slots[j];
+            int list = (int) (-1 - value);
+            int n = sizes[i];
+            walked += n;
+            for (int j = list + Postings.HEADER, end = j + n; j < end; j++) {
+                int slot = arena[j];
                 if (++shared[slot] == enough) {
                     candidates.add(slot);
                 }
