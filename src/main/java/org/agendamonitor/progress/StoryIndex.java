@@ -45,6 +45,8 @@ public final class StoryIndex {
     public static final Duration KEPT = Duration.ofDays(7);
     /** How far past a window behind the newest article a story stays hot (at least the sweep's period). */
     static final Duration COLD_MARGIN = Duration.ofHours(6);
+    /** In {@link #found}: the key is not in the table (no table value is this: see {@link Postings#value}). */
+    private static final long ABSENT = Long.MIN_VALUE;
 
     private final Duration window;
     private final double threshold;
@@ -72,8 +74,8 @@ public final class StoryIndex {
     private byte[] shared = new byte[64];
     /** Per position of the signature being looked up: its key's {@link Postings#value}, or {@link #ABSENT}. */
     private final long[] found = new long[MinHash.SIZE];
+    /** Per position: the size of its key's list, read with the probe (0 for a single or no key). */
     private final int[] sizes = new int[MinHash.SIZE];
-    private static final long ABSENT = Long.MIN_VALUE;
     /** The members the lookup under way counted {@link #minShared} times or more. */
     private final IntList candidates = new IntList();
     private Instant newest;
