@@ -179,7 +179,7 @@ public final class StoryIndex {
         /** Before a list's slots in the arena: its size, then its capacity. */
         private static final int HEADER = 2;
         /** Pairs of longs, so that a probe reads one cache line: the key, then a member slot (a single) or, below
-         *  zero, {@code -1 - offset} of the key's list in {@link #arena}. */
+         *  zero, where the key's list lies in {@link #arena} ({@link #listValue}). */
         private long[] table = emptyTable(1024);
         private int[] arena = new int[1024];
         /** Ints of the arena in use, by live lists and by blocks lists outgrew. */
@@ -217,7 +217,17 @@ public final class StoryIndex {
 
         /** Where the list of the key at {@code at} lies in {@link #arena} (a key that is not a single). */
         int list(int at) {
-            return (int) (-1 - value(at));
+            return listOffset(value(at));
+        }
+
+        /** The table's value for a list at {@code offset} of the arena: below zero, unlike a member slot. */
+        static long listValue(int offset) {
+            return -1L - offset;
+        }
+
+        /** Where in the arena the list of a table value below zero lies. */
+        static int listOffset(long value) {
+            return (int) (-1 - value);
         }
 
         /** What the table holds for the key at {@code at}: a member slot, or below zero where its list is. */
@@ -236,9 +246,9 @@ public final class StoryIndex {
                         arena[list] = 2;
                         arena[list + HEADER] = (int) value;
                         arena[list + HEADER + 1] = member;
-                        table[2 * i + 1] = -1 - list;
+                        table[2 * i + 1] = listValue(list);
                     } else {
-                        append(i, (int) (-1 - value), member);
+                        append(i, listOffset(value), member);
                     }
                     return;
                 }
@@ -260,7 +270,7 @@ public final class StoryIndex {
                 int moved = allocate(n * 2);
                 System.arraycopy(arena, list + HEADER, arena, moved + HEADER, n);
                 list = moved;
-                table[2 * at + 1] = -1 - list;
+                table[2 * at + 1] = listValue(list);
             }
             arena[list + HEADER + n] = member;
             arena[list] = n + 1;
@@ -301,7 +311,7 @@ public final class StoryIndex {
                 if (table[2 * i] == EMPTY || value >= 0) {
                     continue;
                 }
-                int from = (int) (-1 - value);
+                int from = listOffset(value);
                 int n = old[from];
                 int kept = 0;
                 for (int j = 0; j < n; j++) {
@@ -325,7 +335,7 @@ public final class StoryIndex {
                             arena[list + HEADER + arena[list]++] = member;
                         }
                     }
-                    table[2 * i + 1] = -1 - list;
+                    table[2 * i + 1] = listValue(list);
                 }
             }
             emptied.forEach(key -> delete(find(key)));
@@ -563,7 +573,7 @@ public final class StoryIndex {
             int at = postings.find(key(cold, recommendation, i, signature[i]));
             long value = at < 0 ? ABSENT : postings.value(at);
             found[i] = value;
-            sizes[i] = value < 0 && value != ABSENT ? arena[(int) (-1 - value)] : 0;
+            sizes[i] = value < 0 && value != ABSENT ? arena[Postings.listOffset(value)] : 0;
         }
         byte enough = (byte) minShared;
         for (int i = 0; i < signature.length; i++) {
@@ -579,7 +589,7 @@ public final class StoryIndex {
                 }
                 continue;
             }
-            int list = (int) (-1 - value);
+            int list = Postings.listOffset(value);
             int n = sizes[i];
             walked += n;
             for (int j = list + Postings.HEADER, end = j + n; j < end; j++) {
