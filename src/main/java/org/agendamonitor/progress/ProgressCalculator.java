@@ -7,10 +7,12 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.agendamonitor.model.ArticleMatch;
 import org.agendamonitor.model.DailyCount;
+import org.agendamonitor.model.Direction;
 import org.agendamonitor.model.HourlyCount;
 import org.agendamonitor.model.MilestoneSeen;
 import org.agendamonitor.model.ProgressSnapshot;
@@ -60,30 +62,34 @@ public final class ProgressCalculator {
     public ProgressState record(ProgressState s, ArticleMatch m, boolean newStory, Instant now) {
         Instant at = m.eventTime();
         String language = m.article().language();
-        Map<Long, Bucket> hours = new TreeMap<>(s.hours());
-        Map<Long, Bucket> days = new TreeMap<>(s.days());
-        hours.merge(hourOf(at), Bucket.EMPTY.plus(language, m.match().direction(), newStory), Bucket::plus);
-        days.merge(dayOf(at), Bucket.EMPTY.plus(language, m.match().direction(), newStory), Bucket::plus);
-        Map<String, Instant> milestones = new TreeMap<>(s.milestones());
+        Direction direction = m.match().direction();
+        NavigableMap<Long, Bucket> hours = new TreeMap<>(s.hourBuckets());
+        NavigableMap<Long, Bucket> days = new TreeMap<>(s.dayBuckets());
+        hours.compute(hourOf(at), (hour, b) -> (b == null ? Bucket.EMPTY : b).plus(language, direction, newStory));
+        days.compute(dayOf(at), (day, b) -> (b == null ? Bucket.EMPTY : b).plus(language, direction, newStory));
+        dropExpired(hours, days, now);
+        Map<String, Instant> milestones = s.milestones();
         if (m.match().milestone() != null) {
+            milestones = new TreeMap<>(milestones);
             milestones.merge(m.match().milestone(), at, (a, b) -> a.isAfter(b) ? a : b);
         }
-        ProgressState next = new ProgressState(s.recommendation(), s.articles() + 1, s.stories() + (newStory ? 1 : 0),
-                s.alerts(), s.signalsTotal().plus(m.match().direction()), milestones, hours, days, s.lastAlertAt(),
+        return new ProgressState(s.recommendation(), s.articles() + 1, s.stories() + (newStory ? 1 : 0),
+                s.alerts(), s.signalsTotal().plus(direction), milestones, hours, days, s.lastAlertAt(),
                 s.publishedHour());
-        return prune(next, now);
     }
 
     /** Drops buckets older than the formulas read (relative to now; late articles beyond them only count in totals). */
     public ProgressState prune(ProgressState s, Instant now) {
-        long oldestHour = hourOf(now) - HOURS_KEPT + 1;
-        long oldestDay = dayOf(now) - DAYS_KEPT + 1;
-        Map<Long, Bucket> hours = new TreeMap<>(s.hours());
-        Map<Long, Bucket> days = new TreeMap<>(s.days());
-        hours.keySet().removeIf(h -> h < oldestHour);
-        days.keySet().removeIf(d -> d < oldestDay);
+        NavigableMap<Long, Bucket> hours = new TreeMap<>(s.hourBuckets());
+        NavigableMap<Long, Bucket> days = new TreeMap<>(s.dayBuckets());
+        dropExpired(hours, days, now);
         return new ProgressState(s.recommendation(), s.articles(), s.stories(), s.alerts(), s.signalsTotal(),
                 s.milestones(), hours, days, s.lastAlertAt(), s.publishedHour());
+    }
+
+    private static void dropExpired(NavigableMap<Long, Bucket> hours, NavigableMap<Long, Bucket> days, Instant now) {
+        hours.headMap(hourOf(now) - HOURS_KEPT + 1, false).clear();
+        days.headMap(dayOf(now) - DAYS_KEPT + 1, false).clear();
     }
 
     public ProgressSnapshot snapshot(ProgressState s, Instant now) {
@@ -92,8 +98,8 @@ public final class ProgressCalculator {
         Bucket todayBucket = sumDays(s, today, today);
         Bucket week = sumDays(s, today - 6, today);
         Signals window = sumDays(s, today - SCORE_DAYS + 1, today).signals();
-        long last24h = sumHours(s, nowHour - 23, nowHour).articles();
-        long prev7 = sumHours(s, nowHour - 24 - 7 * 24 + 1, nowHour - 24).articles();
+        long last24h = articlesInHours(s, nowHour - 23, nowHour);
+        long prev7 = articlesInHours(s, nowHour - 24 - 7 * 24 + 1, nowHour - 24);
         return new ProgressSnapshot(s.recommendation(), now, score(window.advance(), window.setback()),
                 momentum(last24h, prev7), s.articles(), s.stories(), todayBucket.articles(), week.articles(),
                 todayBucket.byLanguage(), week.byLanguage(), todayBucket.stories(), week.stories(), last24h,
@@ -104,8 +110,8 @@ public final class ProgressCalculator {
     /** Articles in the hour of {@code at} and the hourly average over the 168 hours before that hour. */
     public HourlyVolume volume(ProgressState s, Instant at) {
         long hour = hourOf(at);
-        long before = sumHours(s, hour - 7 * 24, hour - 1).articles();
-        return new HourlyVolume(sumHours(s, hour, hour).articles(), before / (7.0 * 24));
+        long before = articlesInHours(s, hour - 7 * 24, hour - 1);
+        return new HourlyVolume(articlesInHours(s, hour, hour), before / (7.0 * 24));
     }
 
     public static double score(long advance, long setback) {
@@ -165,20 +171,22 @@ public final class ProgressCalculator {
     }
 
     private static Bucket sumDays(ProgressState s, long from, long to) {
-        return sum(s.days(), from, to);
+        return sum(s.dayBuckets(), from, to);
     }
 
-    private static Bucket sumHours(ProgressState s, long from, long to) {
-        return sum(s.hours(), from, to);
-    }
-
-    private static Bucket sum(Map<Long, Bucket> buckets, long from, long to) {
-        Bucket total = Bucket.EMPTY;
-        for (Map.Entry<Long, Bucket> e : buckets.entrySet()) {
-            if (e.getKey() >= from && e.getKey() <= to) {
-                total = total.plus(e.getValue());
-            }
+    /** Only the articles: what the hourly figures read, without adding up languages and signals for them. */
+    private static long articlesInHours(ProgressState s, long from, long to) {
+        if (from > to) {
+            return 0;
         }
-        return total;
+        long articles = 0;
+        for (Bucket b : s.hourBuckets().subMap(from, true, to, true).values()) {
+            articles += b.articles();
+        }
+        return articles;
+    }
+
+    private static Bucket sum(NavigableMap<Long, Bucket> buckets, long from, long to) {
+        return from > to ? Bucket.EMPTY : Bucket.sum(buckets.subMap(from, true, to, true).values());
     }
 }

@@ -1,7 +1,9 @@
 package org.agendamonitor.progress;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.agendamonitor.model.Recommendation;
@@ -39,8 +41,27 @@ public record ProgressState(
         Objects.requireNonNull(recommendation, "recommendation");
         signalsTotal = signalsTotal == null ? Signals.NONE : signalsTotal;
         milestones = milestones == null ? Map.of() : Map.copyOf(milestones);
-        hours = hours == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(hours));
-        days = days == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(days));
+        hours = sorted(hours);
+        days = sorted(days);
+    }
+
+    /**
+     * An unmodifiable copy that stays navigable, so that {@link ProgressCalculator} can read a range of buckets
+     * without walking them all, and copying it again (every {@code with...} does) is linear rather than a tree
+     * insertion per bucket.
+     */
+    private static NavigableMap<Long, Bucket> sorted(Map<Long, Bucket> buckets) {
+        return Collections.unmodifiableNavigableMap(buckets == null ? new TreeMap<>() : new TreeMap<>(buckets));
+    }
+
+    /** {@link #hours} as the navigable map it is. */
+    NavigableMap<Long, Bucket> hourBuckets() {
+        return (NavigableMap<Long, Bucket>) hours;
+    }
+
+    /** {@link #days} as the navigable map it is. */
+    NavigableMap<Long, Bucket> dayBuckets() {
+        return (NavigableMap<Long, Bucket>) days;
     }
 
     /** {@link #publishedHour} of a state whose latest change has no snapshot yet. */

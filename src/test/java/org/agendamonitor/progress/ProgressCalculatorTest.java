@@ -1,6 +1,7 @@
 package org.agendamonitor.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
@@ -146,6 +147,24 @@ class ProgressCalculatorTest {
         assertThat(s.articles()).isEqualTo(1);
         assertThat(s.signalsTotal()).isEqualTo(new Signals(1, 0, 0));
         assertThat(calculator.snapshot(s, NOW).progressScore()).isEqualTo(50.0);
+    }
+
+    @Test
+    void shouldKeepExactlyTheHoursAndDaysTheFormulasRead() {
+        long nowHour = ProgressCalculator.hourOf(NOW);
+        long today = ProgressCalculator.dayOf(NOW);
+        Instant oldestKeptHour = Instant.ofEpochSecond((nowHour - ProgressCalculator.HOURS_KEPT + 1) * 3600);
+        Instant oldestKeptDay = Instant.ofEpochSecond((today - ProgressCalculator.DAYS_KEPT + 1) * 86_400);
+        ProgressState s = recordAll(List.of(
+                match("kept-hour", "en", oldestKeptHour, Direction.NEUTRAL, null),
+                match("dropped-hour", "en", oldestKeptHour.minusSeconds(1), Direction.NEUTRAL, null),
+                match("kept-day", "en", oldestKeptDay, Direction.NEUTRAL, null),
+                match("dropped-day", "en", oldestKeptDay.minusSeconds(1), Direction.NEUTRAL, null)));
+        assertThat(s.hours()).containsOnlyKeys(nowHour - ProgressCalculator.HOURS_KEPT + 1);
+        assertThat(s.days()).containsOnlyKeys(today - ProgressCalculator.DAYS_KEPT + 1,
+                ProgressCalculator.dayOf(oldestKeptHour), ProgressCalculator.dayOf(oldestKeptHour.minusSeconds(1)));
+        assertThat(s.articles()).isEqualTo(4);
+        assertThatThrownBy(() -> s.hours().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
