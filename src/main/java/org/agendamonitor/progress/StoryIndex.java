@@ -209,17 +209,6 @@ public final class StoryIndex {
             return -1;
         }
 
-        /** The member slot of the single key at {@code at}, or -1 when the key has a list. */
-        int single(int at) {
-            long value = table[2 * at + 1];
-            return value >= 0 ? (int) value : -1;
-        }
-
-        /** Where the list of the key at {@code at} lies in {@link #arena} (a key that is not a single). */
-        int list(int at) {
-            return listOffset(value(at));
-        }
-
         /** The table's value for a list at {@code offset} of the arena: below zero, unlike a member slot. */
         static long listValue(int offset) {
             return -1L - offset;
@@ -378,14 +367,15 @@ public final class StoryIndex {
                     continue;
                 }
                 Set<Integer> slots = new HashSet<>();
-                int alone = single(i);
-                if (alone >= 0) {
+                long value = value(i);
+                if (value >= 0) {
+                    int alone = (int) value;
                     if (members[alone] == null) {
                         throw new IllegalStateException("a single posting of a removed member");
                     }
                     slots.add(alone);
                 } else {
-                    int list = list(i);
+                    int list = listOffset(value);
                     if (arena[list] > arena[list + 1] || list + HEADER + arena[list + 1] > arenaUsed) {
                         throw new IllegalStateException("a list outside its block");
                     }
