@@ -17,6 +17,8 @@ import org.agendamonitor.model.ArticleMatch;
 import org.agendamonitor.model.Direction;
 import org.agendamonitor.model.Match;
 import org.agendamonitor.model.Recommendation;
+import org.agendamonitor.model.Story;
+import org.agendamonitor.model.StoryArticle;
 import org.agendamonitor.progress.MinHash;
 import org.agendamonitor.progress.StoryCluster;
 import org.agendamonitor.progress.StoryClusterer;
@@ -140,6 +142,48 @@ class StoryClusterProcessorTest {
         assertThat(clusters.get(current.story().id()).representatives()).startsWith("legacy-0");
         assertThat(clusters.get(current.story().id()).legacy()).isFalse();
         assertThat(signatures.get(StoryClusterProcessor.signatureKey(current.story().id(), "legacy-0"))).isNotNull();
+    }
+
+    /** Copies of one article, each a little different, that all join its story. */
+    private static List<Article> copiesOf(Article first, int n) {
+        List<Article> copies = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            copies.add(BreakingNewsFixtures.article("copy-" + i, "feed-" + i, "Outlet " + i, first.title(),
+                    first.summary() + " " + i, "en", first.publishedAt().plusSeconds(60L * (i + 1))));
+        }
+        return copies;
+    }
+
+    /** The story the clusterer alone makes of {@code articles}, in order: what the stage must agree with. */
+    private static StoryCluster clusteredInMemory(List<Article> articles) {
+        StoryClusterer clusterer = StoryClusterer.defaults();
+        StoryCluster c = clusterer.start(usmca(articles.get(0)));
+        for (Article a : articles.subList(1, articles.size())) {
+            c = clusterer.join(c, usmca(a));
+        }
+        return c;
+    }
+
+    /**
+     * A story bigger than it lists, read back from the store by a restarted task (not from the objects the last one
+     * kept in memory), goes on listing the first and the latest articles exactly as if nothing had restarted.
+     */
+    @Test
+    void shouldListABigStorysArticlesTheSameAfterARestart() {
+        Article first = BreakingNewsFixtures.usmcaStory().get(0);
+        List<Article> all = new ArrayList<>(List.of(first));
+        all.addAll(copiesOf(first, 31));
+        List<StoryUpdate> before = send(start(), all.subList(0, 31).toArray(Article[]::new));
+        String id = before.get(0).story().id();
+        assertThat(before).extracting(u -> u.story().id()).containsOnly(id);
+        assertThat(clusters.get(id).story().articles()).hasSize(Story.LISTED);
+
+        StoryUpdate afterRestart = send(start(), all.get(31)).get(0);
+
+        assertThat(afterRestart.story().id()).isEqualTo(id);
+        assertThat(afterRestart.story().size()).isEqualTo(32);
+        assertThat(afterRestart.story().articles()).isEqualTo(clusteredInMemory(all).story().articles())
+                .extracting(StoryArticle::id).startsWith(first.id()).endsWith(all.get(31).id());
     }
 
     @Test
