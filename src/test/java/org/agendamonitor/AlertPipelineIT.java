@@ -142,7 +142,7 @@ class AlertPipelineIT {
         publish(story.subList(3, 4));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> json("/api/stories/" + storyId).get("size").asInt() == 4);
-        assertThat(json("/api/stories/" + storyId).get("articles")).as("the listed articles, from their own store")
+        assertThat(json("/api/stories/" + storyId).get("articles")).as("the story lists its four articles")
                 .extracting(a -> a.get("id").asText())
                 .containsExactlyInAnyOrderElementsOf(story.stream().map(Article::id).toList());
         await().atMost(Duration.ofSeconds(10)).until(() -> json("/api/alerts").get(0).get("sources").size() == 4);
