@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.agendamonitor.model.Article;
 
@@ -77,6 +78,19 @@ public final class BreakingNewsFixtures {
                         "Visitors flock to Mérida and the cenotes of Yucatán; hotels report record bookings for the "
                                 + "season.",
                         "en", T0.plusSeconds(12 * 60)));
+    }
+
+    /**
+     * {@code n} copies of {@code first} from as many outlets, "copy-0" to "copy-(n-1)", a second apart from the first
+     * one's time, each lede with its own number: near-duplicates that all join the first one's story.
+     */
+    public static List<Article> copiesOf(Article first, int n) {
+        List<Article> copies = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            copies.add(article("copy-" + i, "feed-" + i, "Outlet " + i, first.title(), first.summary() + " " + i, "en",
+                    first.publishedAt().plusSeconds(i)));
+        }
+        return copies;
     }
 
     /** The fixtures moved so that the first article is 45 minutes before {@code now}, all fetched at {@code now}. */

@@ -126,9 +126,7 @@ class StoryClustererTest {
     void shouldKeepTheFirstAndLatestRepresentativesAndArticlesOfABigStory() {
         Article first = BreakingNewsFixtures.usmcaStory().get(0);
         StoryCluster c = clusterer.start(usmca(first));
-        for (int i = 0; i < 40; i++) {
-            Article copy = BreakingNewsFixtures.article("copy-" + i, "feed-" + i, "Outlet " + i, first.title(),
-                    first.summary() + " " + i, "en", first.publishedAt().plusSeconds(i));
+        for (Article copy : BreakingNewsFixtures.copiesOf(first, 40)) {
             c = clusterer.join(c, usmca(copy));
         }
         assertThat(c.story().size()).isEqualTo(41);
@@ -144,9 +142,8 @@ class StoryClustererTest {
     void shouldTellWhichRepresentativeAJoinDropped() {
         Article first = BreakingNewsFixtures.usmcaStory().get(0);
         StoryCluster c = clusterer.start(usmca(first));
-        for (int i = 0; i < StoryClusterer.MAX_SIGNATURES - 1; i++) {
-            c = clusterer.join(c, usmca(BreakingNewsFixtures.article("copy-" + i, "feed-" + i, "Outlet " + i,
-                    first.title(), first.summary() + " " + i, "en", first.publishedAt().plusSeconds(i))));
+        for (Article copy : BreakingNewsFixtures.copiesOf(first, StoryClusterer.MAX_SIGNATURES - 1)) {
+            c = clusterer.join(c, usmca(copy));
         }
         StoryCluster full = c;
         StoryCluster joined = clusterer.join(full, usmca(BreakingNewsFixtures.article("late", "feed-late", "Late",

@@ -144,16 +144,6 @@ class StoryClusterProcessorTest {
         assertThat(signatures.get(StoryClusterProcessor.signatureKey(current.story().id(), "legacy-0"))).isNotNull();
     }
 
-    /** Copies of one article, each a little different, that all join its story. */
-    private static List<Article> copiesOf(Article first, int n) {
-        List<Article> copies = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            copies.add(BreakingNewsFixtures.article("copy-" + i, "feed-" + i, "Outlet " + i, first.title(),
-                    first.summary() + " " + i, "en", first.publishedAt().plusSeconds(60L * (i + 1))));
-        }
-        return copies;
-    }
-
     /** The story the clusterer alone makes of {@code articles}, in order: what the stage must agree with. */
     private static StoryCluster clusteredInMemory(List<Article> articles) {
         StoryClusterer clusterer = StoryClusterer.defaults();
@@ -172,7 +162,7 @@ class StoryClusterProcessorTest {
     void shouldListABigStorysArticlesTheSameAfterARestart() {
         Article first = BreakingNewsFixtures.usmcaStory().get(0);
         List<Article> all = new ArrayList<>(List.of(first));
-        all.addAll(copiesOf(first, 31));
+        all.addAll(BreakingNewsFixtures.copiesOf(first, 31));
         List<StoryUpdate> before = send(start(), all.subList(0, 31).toArray(Article[]::new));
         String id = before.get(0).story().id();
         assertThat(before).extracting(u -> u.story().id()).containsOnly(id);
